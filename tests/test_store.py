@@ -1,0 +1,150 @@
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wirecrawl import store
+from wirecrawl.items import Story
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+def story(n: int = 1, **fields) -> Story:
+    values = {
+        "source": "meridian",
+        "url": f"http://127.0.0.3:8451/news/world/{n}-a-story",
+        "canonical_url": f"http://127.0.0.3:8451/news/world/{n}-a-story",
+        "fetched_at": NOW,
+        "title": f"Story {n}",
+        "body": f"First paragraph of story {n}.\n\nSecond paragraph.",
+        "authors": ["Ana Ruiz"],
+        "content_hash": f"hash-{n}",
+    }
+    values.update(fields)
+    return Story(**values)
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = store.open_db(tmp_path / "data" / "test.db")
+    yield database
+    database.conn.close()
+
+
+def test_open_creates_folder_applies_migrations_and_uses_wal(tmp_path):
+    path = tmp_path / "nested" / "w.db"
+    db = store.open_db(path)
+    assert path.exists()
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    numbers = [r[0] for r in db.execute("SELECT number FROM migrations ORDER BY number")]
+    assert numbers == [m[0] for m in store.MIGRATIONS]
+    assert {"stories", "aliases", "revisions", "runs", "raw_pages"} <= set(db.table_names())
+    db.conn.close()
+    assert store.migrate(store.open_db(path)) == []  # reopening applies nothing twice
+
+
+def test_insert_then_unchanged_then_revision(db):
+    first = store.write_stories(db, [story()])
+    assert (first.added, first.updated, first.unchanged) == (1, 0, 0)
+    later = NOW + timedelta(hours=2)
+    again = store.write_stories(db, [story(fetched_at=later)])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
+    row = store.get_story(db, first.ids[0])
+    assert row["first_seen"] == store.iso(NOW) and row["last_seen"] == store.iso(later)
+    assert row["revision"] == 1
+    edited = story(fetched_at=later + timedelta(hours=1), body="Corrected text.", content_hash="hash-x")
+    result = store.write_stories(db, [edited])
+    assert result.updated == 1
+    row = store.get_story(db, first.ids[0])
+    assert row["revision"] == 2 and row["body"] == "Corrected text."
+    revisions = list(db.query("SELECT * FROM revisions"))
+    assert len(revisions) == 1
+    assert revisions[0]["body"].startswith("First paragraph") and revisions[0]["revision"] == 1
+
+
+def test_alias_spelling_finds_the_same_story(db):
+    base = story(aliases=["http://127.0.0.3:8451/news/world/1-a-story?utm_source=rss"])
+    store.write_stories(db, [base])
+    other = story(
+        url="http://127.0.0.3:8451/news/world/1-a-story?utm_source=rss",
+        canonical_url="http://127.0.0.3:8451/news/world/1-a-story?utm_source=rss",
+    )
+    result = store.write_stories(db, [other])
+    assert result.added == 0
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
+    assert store.known_urls(db, [base.canonical_url, other.url, "http://x/y"]) == {base.canonical_url, other.url}
+
+
+def test_raw_page_kept_compressed_or_not_at_all(db):
+    result = store.write_stories(db, [story(raw_html=b"<html>" + b"x" * 5000 + b"</html>")])
+    assert store.raw_page(db, result.ids[0]).startswith(b"<html>x")
+    size = db.execute("SELECT length(html) FROM raw_pages").fetchone()[0]
+    assert size < 200
+    result = store.write_stories(db, [story(2, raw_html=b"<html></html>")], keep_raw=False)
+    assert store.raw_page(db, result.ids[0]) is None
+
+
+def test_failed_batch_rolls_back_everything(db):
+    bad = story(2, fetched_at=datetime(2026, 11, 28, 12, 0))  # naive: refused
+    with pytest.raises(ValueError, match="naive"):
+        store.write_stories(db, [story(1), bad])
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+
+
+def test_query_filters_and_orders(db):
+    stories = [
+        story(1, published_at=NOW - timedelta(hours=30)),
+        story(2, published_at=NOW - timedelta(hours=2)),
+        story(3, source="sahar", published_at=NOW - timedelta(hours=1)),
+        story(4, published_at=None),
+    ]
+    store.write_stories(db, stories)
+    ids = [r["id"] for r in store.query_stories(db)]
+    assert ids == [4, 3, 2, 1]  # undated story falls back to its fetch time
+    ids = [r["id"] for r in store.query_stories(db, since=NOW - timedelta(hours=24))]
+    assert ids == [3, 2]
+    ids = [r["id"] for r in store.query_stories(db, source=["sahar"])]
+    assert ids == [3]
+    row = next(store.query_stories(db, limit=1))
+    assert row["authors"] == ["Ana Ruiz"]  # JSON columns decoded
+
+
+def test_runs_recorded(db):
+    run = store.start_run(db, "meridian", NOW, pid=42)
+    stats = {"wirecrawl/pages/article": 7, "wirecrawl/store/added": 5, "wirecrawl/dropped/no-content": 2}
+    store.finish_run(db, run, NOW + timedelta(minutes=1), "ok", stats)
+    row = next(db.query("SELECT * FROM runs"))
+    assert (row["outcome"], row["pages_fetched"], row["stories_added"], row["dropped"]) == ("ok", 7, 5, 2)
+
+
+def test_readonly_open_refuses_missing_file_and_writes(tmp_path, db):
+    with pytest.raises(FileNotFoundError, match="wirecrawl crawl"):
+        store.open_db(tmp_path / "missing.db", readonly=True)
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    ro = store.open_db(path, readonly=True)
+    with pytest.raises(sqlite3.OperationalError):
+        ro.execute("INSERT INTO runs (source, started_at) VALUES ('x', 'y')")
+
+
+def test_boilerplate_rows_round_trip(db):
+    store.save_boilerplate(db, [("globalwire", "h1", "Disclaimer.", 6)])
+    store.save_boilerplate(db, [("globalwire", "h1", "Disclaimer.", 3)])
+    assert store.load_boilerplate(db) == [("globalwire", "h1", "Disclaimer.", 6)]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    title=st.text(min_size=1, max_size=40),
+    body=st.text(max_size=200),
+    repeats=st.integers(min_value=1, max_value=4),
+)
+def test_storing_a_story_again_leaves_one_row(tmp_path_factory, title, body, repeats):
+    db = store.open_db(tmp_path_factory.mktemp("h") / "h.db")
+    item = story(title=title, body=body, content_hash=str(hash(body)))
+    for _ in range(repeats):
+        store.write_stories(db, [item])
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
+    assert db.execute("SELECT revision FROM stories").fetchone()[0] == 1
+    db.conn.close()

@@ -1,0 +1,3 @@
+from wirecrawl.cli import main
+
+main()

@@ -1,0 +1,175 @@
+"""``wirecrawl crawl``: crawl sources now, with progress and an end-of-run summary."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wirecrawl.cli.app import cli, config_from, db_option, sources_option
+from wirecrawl.sources import Source, SourceError, get_source
+
+
+def select_sources(
+    entries: list[Source], names: tuple[str, ...], all_: bool, include_live: bool
+) -> list[Source]:
+    """Sources named, or every one with --all (live-only ones only with --include-live)."""
+    if not names and not all_:
+        listing = ", ".join(s.name for s in entries if not s.live_only)
+        raise click.UsageError(f"name the sources to crawl, or pass --all. Sources: {listing}")
+    if all_:
+        chosen = [s for s in entries if include_live or not s.live_only]
+    else:
+        try:
+            chosen = [get_source(entries, name) for name in dict.fromkeys(names)]
+        except SourceError as exc:
+            raise click.UsageError(str(exc)) from None
+    return chosen
+
+
+def progress_printer(stream: Any = None) -> Any:
+    """A progress callback that rewrites one status line per tick on a terminal."""
+    stream = stream or sys.stderr
+    live = stream.isatty()
+
+    def show(stats: dict[str, dict[str, Any]]) -> None:
+        parts = []
+        for name, s in stats.items():
+            parts.append(
+                f"{name}: {s.get('wirecrawl/pages/article', 0)} pages, "
+                f"{s.get('wirecrawl/store/added', 0) + s.get('wirecrawl/store/updated', 0)} stored"
+            )
+        line = " | ".join(parts)
+        if live:
+            stream.write("\r\033[K" + line)
+        else:
+            stream.write(line + "\n")
+        stream.flush()
+
+    return show
+
+
+def print_summary(summaries: list[Any], stream: Any = None) -> None:
+    """The end-of-run summary: per source pages, stored, dropped with reasons, missing dates."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream or sys.stderr)
+    table = Table(title="crawl summary", header_style="bold")
+    for column in (
+        "source",
+        "outcome",
+        "pages",
+        "added",
+        "updated",
+        "unchanged",
+        "dropped",
+        "no date",
+    ):
+        table.add_column(column)
+    for s in summaries:
+        dropped = ", ".join(f"{k}: {v}" for k, v in s.dropped.items()) or "0"
+        missing = ", ".join(f"{k}: {v}" for k, v in s.dates_missing.items()) or "0"
+        table.add_row(
+            s.source,
+            s.outcome,
+            str(s.pages),
+            str(s.added),
+            str(s.updated),
+            str(s.unchanged),
+            dropped,
+            missing,
+        )
+    console.print(table)
+    for s in summaries:
+        for key, value in s.errors.items():
+            console.print(f"[yellow]{s.source}: {value} x {key}[/yellow]")
+
+
+@cli.command()
+@click.argument("names", metavar="[SOURCE]...", nargs=-1)
+@click.option(
+    "--all", "all_", is_flag=True, help="Crawl every source (live-only ones need --include-live)."
+)
+@click.option(
+    "--include-live",
+    is_flag=True,
+    help="With --all, also crawl live-only sources (needs internet).",
+)
+@sources_option
+@db_option
+@click.option("--user-agent", default=None, help="User agent to send [env WIRECRAWL_USER_AGENT].")
+@click.option(
+    "--delay",
+    type=float,
+    default=None,
+    help="Seconds between requests to one site [env WIRECRAWL_DELAY].",
+)
+@click.option(
+    "--concurrency",
+    type=int,
+    default=None,
+    help="Parallel requests per site [env WIRECRAWL_CONCURRENCY].",
+)
+@click.option(
+    "--port",
+    "sample_port",
+    type=int,
+    default=None,
+    help="Port of the sample sites [env WIRECRAWL_SAMPLE_PORT].",
+)
+@click.option(
+    "--now", "now", default=None, help="Fix the crawl's clock (ISO 8601), for reproducible runs."
+)
+@click.option("--quiet", is_flag=True, help="No progress line.")
+def crawl(
+    names: tuple[str, ...],
+    all_: bool,
+    include_live: bool,
+    sources_file: Path | None,
+    db_path: Path | None,
+    user_agent: str | None,
+    delay: float | None,
+    concurrency: int | None,
+    sample_port: int | None,
+    now: str | None,
+    quiet: bool,
+) -> None:
+    """Crawl sources now and store their stories.
+
+    Example: wirecrawl crawl globalwire meridian --db data/wirecrawl.db
+    """
+    from wirecrawl.cli.sources import registry
+    from wirecrawl.crawl import run_crawl
+
+    config = config_from(
+        db_path=db_path,
+        sources_file=sources_file,
+        user_agent=user_agent,
+        download_delay=delay,
+        concurrency=concurrency,
+        sample_port=sample_port,
+    )
+    chosen = select_sources(
+        registry(config.sources_file, config.sample_port), names, all_, include_live
+    )
+    fixed = None
+    if now:
+        try:
+            fixed = datetime.fromisoformat(now)
+        except ValueError:
+            raise click.BadParameter(f"{now!r} is not ISO 8601", param_hint="--now") from None
+        if fixed.tzinfo is None:
+            raise click.BadParameter(
+                "give an offset, e.g. 2026-11-28T12:00:00+00:00", param_hint="--now"
+            )
+    click.echo(f"crawling {', '.join(s.name for s in chosen)} into {config.db_path}", err=True)
+    summaries = run_crawl(chosen, config, now=fixed, progress=None if quiet else progress_printer())
+    if not quiet and sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print_summary(summaries)
+    if any(s.outcome != "ok" for s in summaries):
+        sys.exit(1)

@@ -1,0 +1,143 @@
+"""Running crawls in this process: settings from the Config, one run row per source, progress.
+
+Twisted's reactor cannot be restarted, so :func:`run_crawl` runs once per process; the
+scheduler starts each crawl as its own process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from wirecrawl import store
+from wirecrawl.config import Config
+from wirecrawl.sources import Source
+
+
+@dataclass
+class RunSummary:
+    """What one source's crawl did, for the end-of-run summary and the ``runs`` table."""
+
+    source: str
+    run_id: int
+    outcome: str
+    pages: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    dates_missing: dict[str, int] = field(default_factory=dict)
+
+
+def scrapy_settings(
+    config: Config, *, now: datetime | None = None, log_level: str = "WARNING"
+) -> Any:
+    """Scrapy Settings for a run: the project's settings module, overridden by ``config``."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("wirecrawl.settings", priority="project")
+    overrides = {
+        "WIRECRAWL_DB": str(config.db_path),
+        "WIRECRAWL_KEEP_RAW": config.keep_raw,
+        "USER_AGENT": config.user_agent,
+        "DOWNLOAD_DELAY": config.download_delay,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": config.concurrency,
+        "LOG_LEVEL": log_level,
+    }
+    if now is not None:
+        overrides["WIRECRAWL_NOW"] = now.isoformat()
+    settings.setdict(overrides, priority="cmdline")
+    return settings
+
+
+def outcome_of(stats: dict[str, Any]) -> str:
+    """ "ok", "failed" (nothing fetched and errors seen, e.g. robots.txt unreachable) or the
+    Scrapy finish reason when the crawl stopped early ("shutdown" on SIGTERM)."""
+    reason = stats.get("finish_reason", "finished")
+    if reason != "finished":
+        return str(reason)
+    fetched = int(stats.get("downloader/response_count", 0))
+    errors = int(stats.get("log_count/ERROR", 0)) + int(stats.get("downloader/exception_count", 0))
+    articles = int(stats.get("wirecrawl/pages/article", 0))
+    bad = sum(
+        int(v) for k, v in stats.items() if k.startswith("downloader/response_status_count/5")
+    )
+    if articles == 0 and (errors or bad or fetched == 0 or stats.get("robotstxt/forbidden")):
+        return "failed"
+    return "ok"
+
+
+def summarise(source: str, run_id: int, stats: dict[str, Any]) -> RunSummary:
+    """Fold a crawler's stats into a RunSummary."""
+
+    def prefixed(prefix: str) -> dict[str, int]:
+        return {k[len(prefix) :]: int(v) for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+    return RunSummary(
+        source=source,
+        run_id=run_id,
+        outcome=outcome_of(stats),
+        pages=int(stats.get("wirecrawl/pages/article", 0)),
+        added=int(stats.get("wirecrawl/store/added", 0)),
+        updated=int(stats.get("wirecrawl/store/updated", 0)),
+        unchanged=int(stats.get("wirecrawl/store/unchanged", 0)),
+        dropped=prefixed("wirecrawl/dropped/"),
+        errors=prefixed("wirecrawl/errors/"),
+        dates_missing=prefixed("wirecrawl/dates/missing/"),
+    )
+
+
+def run_crawl(
+    sources: Sequence[Source],
+    config: Config,
+    *,
+    now: datetime | None = None,
+    progress: Any = None,
+    log_level: str = "WARNING",
+) -> list[RunSummary]:
+    """Crawl ``sources`` together in this process and record one run per source.
+
+    ``progress`` is an optional callable given ``{source: stats}`` about once a second.
+    """
+    from scrapy.crawler import CrawlerProcess
+    from twisted.internet import task
+
+    from wirecrawl.spiders.sources import spider_class
+
+    clock = (lambda: now) if now is not None else (lambda: datetime.now(UTC))
+    with store.opened(config.db_path) as db:
+        run_ids = {s.name: store.start_run(db, s.name, clock(), pid=os.getpid()) for s in sources}
+    process = CrawlerProcess(
+        scrapy_settings(config, now=now, log_level=log_level), install_root_handler=True
+    )
+    crawlers = {}
+    for source in sources:
+        crawler = process.create_crawler(spider_class(source))
+        crawlers[source.name] = crawler
+        process.crawl(crawler)
+    loop = None
+    if progress is not None:
+
+        def tick() -> None:
+            progress({name: c.stats.get_stats() if c.stats else {} for name, c in crawlers.items()})
+
+        loop = task.LoopingCall(tick)
+        loop.start(1.0, now=False)
+    try:
+        process.start()
+    finally:
+        if loop is not None and loop.running:
+            loop.stop()
+    summaries = []
+    with store.opened(config.db_path) as db:
+        for name, crawler in crawlers.items():
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            summary = summarise(name, run_ids[name], stats)
+            store.finish_run(db, run_ids[name], clock(), summary.outcome, stats)
+            summaries.append(summary)
+    return summaries

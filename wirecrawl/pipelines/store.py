@@ -1,0 +1,50 @@
+"""Store stories in SQLite in batched transactions; count added, updated and unchanged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirecrawl import store
+from wirecrawl.items import Story
+from wirecrawl.pipelines import CountingPipeline
+
+
+class StorePipeline(CountingPipeline):
+    """Buffers items and writes them ``WIRECRAWL_BATCH_SIZE`` at a time (and on close)."""
+
+    component = "store"
+
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        settings = crawler.settings
+        self.db_path = settings.get("WIRECRAWL_DB")
+        self.batch_size = settings.getint("WIRECRAWL_BATCH_SIZE", 100)
+        self.keep_raw = settings.getbool("WIRECRAWL_KEEP_RAW", True)
+        self.buffer: list[Story] = []
+        self.db: Any = None
+
+    def open_spider(self) -> None:
+        self.db = store.open_db(self.db_path)
+
+    def process_item(self, item: Story) -> Story:
+        self.buffer.append(item)
+        if len(self.buffer) >= self.batch_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        """Write the buffered stories in one transaction."""
+        if not self.buffer:
+            return
+        result = store.write_stories(self.db, self.buffer, keep_raw=self.keep_raw)
+        self.buffer.clear()
+        for event in ("added", "updated", "unchanged"):
+            if getattr(result, event):
+                self.count(event, getattr(result, event))
+
+    def close_spider(self) -> None:
+        try:
+            self.flush()
+        finally:
+            if self.db is not None:
+                self.db.conn.close()

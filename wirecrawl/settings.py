@@ -1,0 +1,40 @@
+"""Scrapy settings for wirecrawl (``scrapy.cfg`` points here).
+
+wirecrawl's own settings (database path, user agent, politeness, sources file) come from
+:mod:`wirecrawl.config`, so ``scrapy crawl`` and ``wirecrawl crawl`` agree; the CLI overrides
+them per run.
+"""
+
+from wirecrawl.config import load_config
+
+_config = load_config()
+
+BOT_NAME = "wirecrawl"
+SPIDER_MODULES = ["wirecrawl.spiders"]
+NEWSPIDER_MODULE = "wirecrawl.spiders"
+
+USER_AGENT = _config.user_agent
+ROBOTSTXT_OBEY = True
+DOWNLOAD_DELAY = _config.download_delay
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = _config.concurrency
+# Scrapy's default of 100 parallel items costs CPU per page with no gain for our sync pipelines.
+CONCURRENT_ITEMS = 16
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_CLASS = "wirecrawl.fingerprint.CanonicalFingerprinter"
+FEED_EXPORT_ENCODING = "utf-8"
+
+ITEM_PIPELINES = {
+    "wirecrawl.pipelines.clean.CleanTextPipeline": 100,
+    "wirecrawl.pipelines.dates.DatesPipeline": 200,
+    "wirecrawl.pipelines.urls.CanonicalUrlPipeline": 300,
+    "wirecrawl.pipelines.store.StorePipeline": 500,
+}
+
+WIRECRAWL_DB = str(_config.db_path)
+WIRECRAWL_KEEP_RAW = _config.keep_raw
+WIRECRAWL_BATCH_SIZE = 100

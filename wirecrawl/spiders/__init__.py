@@ -1,0 +1,1 @@
+"""Spiders. One per registry source, generated in :mod:`wirecrawl.spiders.sources`."""
