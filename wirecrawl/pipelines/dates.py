@@ -23,15 +23,18 @@ class DatesPipeline(CountingPipeline):
         from wirecrawl.dates import DateCandidate
 
         source = self.source
-        options = {
-            "timezone": source.timezone,
-            "languages": list(source.languages) or None,
-            "date_order": source.date_order,
-        }
+        timezone, date_order = source.timezone, source.date_order
+        languages = list(source.languages) or None
         candidates = [
             DateCandidate(c["text"], c["origin"], c.get("detail", "")) for c in item.date_candidates
         ]
-        choice = self.normaliser.choose(candidates, item.fetched_at, **options)
+        choice = self.normaliser.choose(
+            candidates,
+            item.fetched_at,
+            timezone=timezone,
+            languages=languages,
+            date_order=date_order,
+        )
         result = choice.result
         item.date_evidence = choice.evidence
         item.published_raw = choice.candidate.text if choice.candidate else result.raw or None
@@ -47,6 +50,12 @@ class DatesPipeline(CountingPipeline):
             item.date_reason = result.reason
             self.count(f"missing/{result.reason}")
         if item.modified_raw:
-            modified = self.normaliser.parse(item.modified_raw, item.fetched_at, **options)
+            modified = self.normaliser.parse(
+                item.modified_raw,
+                item.fetched_at,
+                timezone=timezone,
+                languages=languages,
+                date_order=date_order,
+            )
             item.modified_at = modified.published_at if modified.reason is None else None
         return item
