@@ -10,7 +10,11 @@ def test_defaults_without_environment():
 
 
 def test_environment_beats_defaults_and_options_beat_environment():
-    env = {"WIRECRAWL_DB": "/tmp/env.db", "WIRECRAWL_DELAY": "0.5", "WIRECRAWL_USER_AGENT": "env-agent"}
+    env = {
+        "WIRECRAWL_DB": "/tmp/env.db",
+        "WIRECRAWL_DELAY": "0.5",
+        "WIRECRAWL_USER_AGENT": "env-agent",
+    }
     config = load_config(env=env)
     assert config.db_path == Path("/tmp/env.db")
     assert config.download_delay == 0.5

@@ -43,7 +43,9 @@ def test_builtin_registry_loads_and_sample_urls_follow_the_port():
     assert {"globalwire", "meridian", "sahar", "alwaha", "ifpnews"} <= set(names)
     globalwire = get_source(sources, "globalwire")
     assert globalwire.homepage == "http://127.0.0.2:9999/"
-    assert all(":9999/" in url for url in globalwire.feeds + globalwire.sitemaps + globalwire.listings)
+    assert all(
+        ":9999/" in url for url in globalwire.feeds + globalwire.sitemaps + globalwire.listings
+    )
     assert get_source(sources, "ifpnews").live_only
     assert not any(s.live_only for s in sources if s.sample)
 
@@ -65,8 +67,16 @@ def test_user_file_adds_to_builtins(tmp_path):
         ('interval = "6h"', "interval = 6", "field 'interval'"),
         ('timezone = "Europe/Berlin"', 'timezone = "Mars/Olympus"', "field 'timezone'"),
         ('date_order = "DMY"', 'date_order = "DDM"', "field 'date_order'"),
-        ('homepage = "https://news.example.org/"', 'homepage = "news.example.org"', "field 'homepage'"),
-        ('feeds = ["https://news.example.org/rss"]', 'feeds = "https://x.org/rss"', "field 'feeds'"),
+        (
+            'homepage = "https://news.example.org/"',
+            'homepage = "news.example.org"',
+            "field 'homepage'",
+        ),
+        (
+            'feeds = ["https://news.example.org/rss"]',
+            'feeds = "https://x.org/rss"',
+            "field 'feeds'",
+        ),
         ('languages = ["en", "de"]', 'languages = ["English"]', "field 'languages'"),
         ('name = "example_news"', 'name = "Example News"', "field 'name'"),
         ('title = "h1.headline::text"', 'title = "h1[[["', "field 'selectors.title'"),
@@ -114,8 +124,14 @@ def test_missing_and_broken_files(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("30m", timedelta(minutes=30)), ("6h", timedelta(hours=6)), ("2d", timedelta(days=2)),
-     ("1w", timedelta(weeks=1)), ("45s", timedelta(seconds=45)), (" 6h ", timedelta(hours=6))],
+    [
+        ("30m", timedelta(minutes=30)),
+        ("6h", timedelta(hours=6)),
+        ("2d", timedelta(days=2)),
+        ("1w", timedelta(weeks=1)),
+        ("45s", timedelta(seconds=45)),
+        (" 6h ", timedelta(hours=6)),
+    ],
 )
 def test_parse_duration(text, expected):
     assert parse_duration(text) == expected
@@ -138,6 +154,10 @@ def test_scrapy_list_shows_every_source():
     """Spider classes made with type() must be visible to Scrapy's loader (STYLE pitfall)."""
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run(
-        [sys.executable, "-m", "scrapy", "list"], cwd=root, capture_output=True, text=True, check=True
+        [sys.executable, "-m", "scrapy", "list"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     assert sorted(out) == sorted(s.name for s in load_sources())

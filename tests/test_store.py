@@ -54,7 +54,9 @@ def test_insert_then_unchanged_then_revision(db):
     row = store.get_story(db, first.ids[0])
     assert row["first_seen"] == store.iso(NOW) and row["last_seen"] == store.iso(later)
     assert row["revision"] == 1
-    edited = story(fetched_at=later + timedelta(hours=1), body="Corrected text.", content_hash="hash-x")
+    edited = story(
+        fetched_at=later + timedelta(hours=1), body="Corrected text.", content_hash="hash-x"
+    )
     result = store.write_stories(db, [edited])
     assert result.updated == 1
     row = store.get_story(db, first.ids[0])
@@ -74,7 +76,10 @@ def test_alias_spelling_finds_the_same_story(db):
     result = store.write_stories(db, [other])
     assert result.added == 0
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
-    assert store.known_urls(db, [base.canonical_url, other.url, "http://x/y"]) == {base.canonical_url, other.url}
+    assert store.known_urls(db, [base.canonical_url, other.url, "http://x/y"]) == {
+        base.canonical_url,
+        other.url,
+    }
 
 
 def test_raw_page_kept_compressed_or_not_at_all(db):
@@ -113,10 +118,19 @@ def test_query_filters_and_orders(db):
 
 def test_runs_recorded(db):
     run = store.start_run(db, "meridian", NOW, pid=42)
-    stats = {"wirecrawl/pages/article": 7, "wirecrawl/store/added": 5, "wirecrawl/dropped/no-content": 2}
+    stats = {
+        "wirecrawl/pages/article": 7,
+        "wirecrawl/store/added": 5,
+        "wirecrawl/dropped/no-content": 2,
+    }
     store.finish_run(db, run, NOW + timedelta(minutes=1), "ok", stats)
     row = next(db.query("SELECT * FROM runs"))
-    assert (row["outcome"], row["pages_fetched"], row["stories_added"], row["dropped"]) == ("ok", 7, 5, 2)
+    assert (row["outcome"], row["pages_fetched"], row["stories_added"], row["dropped"]) == (
+        "ok",
+        7,
+        5,
+        2,
+    )
 
 
 def test_readonly_open_refuses_missing_file_and_writes(tmp_path, db):
@@ -134,7 +148,9 @@ def test_boilerplate_rows_round_trip(db):
     assert store.load_boilerplate(db) == [("globalwire", "h1", "Disclaimer.", 6)]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     title=st.text(min_size=1, max_size=40),
     body=st.text(max_size=200),
@@ -148,3 +164,17 @@ def test_storing_a_story_again_leaves_one_row(tmp_path_factory, title, body, rep
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
     assert db.execute("SELECT revision FROM stories").fetchone()[0] == 1
     db.conn.close()
+
+
+def test_two_processes_migrating_a_new_file_at_once(tmp_path):
+    """Two cron passes may open a brand-new database together: neither may fail."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "fresh.db"
+    code = "import sys; from wirecrawl import store; store.open_db(sys.argv[1]).conn.close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)]) for _ in range(4)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
+    db = store.open_db(path)
+    numbers = [r[0] for r in db.execute("SELECT number FROM migrations ORDER BY number")]
+    assert numbers == sorted(m[0] for m in store.MIGRATIONS)

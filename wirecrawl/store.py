@@ -7,12 +7,17 @@ ISO 8601 text in UTC with an explicit ``+00:00`` offset, so text order is time o
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import threading
+import unicodedata
 import zlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -138,13 +143,95 @@ def _m001_core(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m002_clusters(db: sqlite_utils.Database) -> None:
+    _script(
+        db,
+        """
+        ALTER TABLE stories ADD COLUMN cluster_id INTEGER;
+        ALTER TABLE stories ADD COLUMN is_original INTEGER NOT NULL DEFAULT 1;
+        UPDATE stories SET cluster_id = id WHERE cluster_id IS NULL;
+        CREATE INDEX idx_stories_cluster ON stories(cluster_id);
+        CREATE TABLE clusters (
+            id INTEGER PRIMARY KEY,
+            original_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+            size INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO clusters (id, original_id, size, created_at, updated_at)
+            SELECT id, id, 1, first_seen, last_seen FROM stories
+        """,
+    )
+
+
+def _m003_fts(db: sqlite_utils.Database) -> None:
+    """Search over folded title and body (see "Query side" at the end), and query indexes."""
+    for statement in (
+        "CREATE VIRTUAL TABLE stories_fts USING fts5("
+        "title, body, tokenize = 'unicode61 remove_diacritics 2')",
+        "INSERT INTO stories_fts (stories_fts, rank) "
+        f"VALUES ('rank', 'bm25({SEARCH_TITLE_WEIGHT}, 1.0)')",
+        "CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories "
+        "BEGIN DELETE FROM stories_fts WHERE rowid = old.id; END",
+        "CREATE INDEX idx_stories_when ON stories(coalesce(published_at, fetched_at))",
+        "CREATE INDEX idx_stories_source_when "
+        "ON stories(source, coalesce(published_at, fetched_at))",
+        "CREATE INDEX idx_clusters_original ON clusters(original_id)",
+    ):
+        db.execute(statement)
+    _fill_search_index(db.conn)
+
+
+def _m004_schedule(db: sqlite_utils.Database) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE schedule_state (
+            source TEXT PRIMARY KEY,
+            next_due TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            backoff_until TEXT,
+            last_run_id INTEGER,
+            last_outcome TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE locks (
+            source TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            acquired_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_runs_running ON runs(outcome) WHERE outcome = 'running';
+        CREATE INDEX idx_stories_source_first_seen ON stories(source, first_seen);
+        CREATE INDEX idx_stories_source_last_seen ON stories(source, last_seen)
+        """,
+    )
+
+
+def _m005_crawl_state(db: sqlite_utils.Database) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT NOT NULL,
+            checked_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
 # Numbered migrations, applied in order on open; append, never edit one that has shipped.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
-    (
-        1,
-        "core tables: stories, aliases, revisions, raw pages, runs, learned boilerplate",
-        _m001_core,
-    ),
+    (1, "core tables: stories, aliases, revisions, raw pages, runs, boilerplate", _m001_core),
+    (2, "story clusters: stories.cluster_id, stories.is_original, clusters", _m002_clusters),
+    (3, "full-text search over folded title and body; query indexes", _m003_fts),
+    (4, "scheduling: schedule_state, locks; indexes for source health", _m004_schedule),
+    (5, "crawl state: HTTP validators of feeds, sitemaps and listings", _m005_crawl_state),
 ]
 
 
@@ -159,6 +246,9 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
         if number in done:
             continue
         with transaction(db):
+            # Another process may have applied it since we looked: check under the write lock.
+            if db.execute("SELECT 1 FROM migrations WHERE number = ?", [number]).fetchone():
+                continue
             apply(db)
             db.execute(
                 "INSERT INTO migrations (number, name, applied_at) VALUES (?, ?, ?)",
@@ -294,6 +384,12 @@ def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep
             f"INSERT INTO stories ({columns}) VALUES ({marks})", list(row.values())
         )
         story_id = int(cursor.lastrowid or 0)
+        conn.execute("UPDATE stories SET cluster_id = ? WHERE id = ?", [story_id, story_id])
+        conn.execute(
+            "INSERT INTO clusters (id, original_id, size, created_at, updated_at) "
+            "VALUES (?, ?, 1, ?, ?)",
+            [story_id, story_id, seen, seen],
+        )
         result.added += 1
         result.new_ids.append(story_id)
     else:
@@ -324,6 +420,7 @@ def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep
         update["last_seen"] = max(seen, update.get("last_seen", seen))
         sets = ", ".join(f"{k} = ?" for k in update)
         conn.execute(f"UPDATE stories SET {sets} WHERE id = ?", [*update.values(), story_id])
+    _sync_search(conn, story_id, existing)
     for url in {story.url, *story.aliases} - {story.canonical_url}:
         conn.execute(
             "INSERT OR IGNORE INTO aliases (url, story_id, first_seen) VALUES (?, ?, ?)",
@@ -498,3 +595,824 @@ def opened(path: Path | str, *, readonly: bool = False) -> Iterator[sqlite_utils
         yield db
     finally:
         db.conn.close()
+
+
+# --- incremental crawling -----------------------------------------------------------------------
+
+
+def get_validators(
+    db: sqlite_utils.Database, url: str
+) -> tuple[str | None, str | None, str] | None:
+    """(etag, last_modified, body_hash) saved for a feed, sitemap or listing URL, or None."""
+    row = db.execute(
+        "SELECT etag, last_modified, body_hash FROM http_validators WHERE url = ?", [url]
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def save_validators(
+    db: sqlite_utils.Database, rows: Iterable[tuple[str, str | None, str | None, str, str]]
+) -> None:
+    """Upsert rows (url, etag, last_modified, body_hash, checked_at) in one transaction."""
+    with transaction(db):
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO http_validators (url, etag, last_modified, body_hash, checked_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            list(rows),
+        )
+
+
+def seen_story(db: sqlite_utils.Database, url: str) -> tuple[datetime, datetime] | None:
+    """(first_seen, last_seen) of the story stored under ``url`` (canonical or alias), or None."""
+    row = db.execute(
+        "SELECT first_seen, last_seen FROM stories WHERE canonical_url = ? "
+        "UNION ALL SELECT s.first_seen, s.last_seen FROM aliases a JOIN stories s ON s.id = a.story_id "
+        "WHERE a.url = ? LIMIT 1",
+        [url, url],
+    ).fetchone()
+    if row is None:
+        return None
+    return datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1])
+
+
+# --- scheduling ---------------------------------------------------------------------------------
+# Locks, schedule state and the run/story queries behind `wirecrawl schedule`, `runs` and the
+# health columns of `sources`. The decisions (due, backoff, staleness) live in wirecrawl.schedule
+# and wirecrawl.health; these functions only read and write rows.
+
+LOCK_COLUMNS = ("source", "holder", "pid", "host", "acquired_at", "heartbeat_at")
+
+
+def claim_lock_row(
+    db: sqlite_utils.Database,
+    source: str,
+    decide: Callable[[dict[str, Any] | None], dict[str, Any] | None],
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """In one BEGIN IMMEDIATE transaction, read ``source``'s lock row, ask ``decide`` what to do
+    with it and write the row it returns; returns (row written or None, row found or None)."""
+    columns = ", ".join(LOCK_COLUMNS)
+    with transaction(db) as conn:
+        found = conn.execute(f"SELECT {columns} FROM locks WHERE source = ?", [source]).fetchone()
+        existing = dict(zip(LOCK_COLUMNS, found, strict=True)) if found else None
+        wanted = decide(existing)
+        if wanted is not None:
+            conn.execute(
+                f"INSERT OR REPLACE INTO locks ({columns}) VALUES (?, ?, ?, ?, ?, ?)",
+                [wanted[c] for c in LOCK_COLUMNS],
+            )
+    return wanted, existing
+
+
+def heartbeat_lock(db: sqlite_utils.Database, source: str, holder: str, at: datetime) -> bool:
+    """Move a held lock's heartbeat on; False when ``holder`` no longer holds it."""
+    with transaction(db) as conn:
+        cursor = conn.execute(
+            "UPDATE locks SET heartbeat_at = ? WHERE source = ? AND holder = ?",
+            [iso(at), source, holder],
+        )
+    return cursor.rowcount > 0
+
+
+def delete_lock(db: sqlite_utils.Database, source: str, holder: str) -> bool:
+    """Release ``source``'s lock if ``holder`` holds it; False when it did not (already gone)."""
+    with transaction(db) as conn:
+        cursor = conn.execute("DELETE FROM locks WHERE source = ? AND holder = ?", [source, holder])
+    return cursor.rowcount > 0
+
+
+def list_locks(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every lock row, by source."""
+    return list(db.query(f"SELECT {', '.join(LOCK_COLUMNS)} FROM locks ORDER BY source"))
+
+
+def schedule_states(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    """The ``schedule_state`` rows by source; empty on a database not yet migrated to 4."""
+    if "schedule_state" not in db.table_names():
+        return {}
+    return {row["source"]: row for row in db.query("SELECT * FROM schedule_state")}
+
+
+def save_schedule_state(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+    """Insert or replace one source's schedule state (datetimes are stored as ISO text)."""
+    values = {k: iso(v) if isinstance(v, datetime) else v for k, v in row.items()}
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    with transaction(db) as conn:
+        conn.execute(
+            f"INSERT OR REPLACE INTO schedule_state ({columns}) VALUES ({marks})",
+            list(values.values()),
+        )
+
+
+def latest_runs(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    """The newest run of each source (by start time, then id), whatever its outcome."""
+    sql = (
+        "SELECT r.* FROM runs r JOIN (SELECT source, max(started_at) AS started_at FROM runs "
+        "GROUP BY source) m ON m.source = r.source AND m.started_at = r.started_at ORDER BY r.id"
+    )
+    return {row["source"]: row for row in db.query(sql)}
+
+
+def running_runs(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Runs still marked 'running' (in progress, or left behind by a killed crawl)."""
+    return list(db.query("SELECT * FROM runs WHERE outcome = 'running' ORDER BY id"))
+
+
+def set_run_outcome(
+    db: sqlite_utils.Database, run_id: int, outcome: str, finished_at: datetime
+) -> bool:
+    """Close a run still marked 'running' with ``outcome``; False if it had already finished."""
+    with transaction(db) as conn:
+        cursor = conn.execute(
+            "UPDATE runs SET outcome = ?, finished_at = ? WHERE id = ? AND outcome = 'running'",
+            [outcome, iso(finished_at), run_id],
+        )
+    return cursor.rowcount > 0
+
+
+def max_run_id(db: sqlite_utils.Database) -> int:
+    """The highest run id so far (0 for none): runs recorded later have larger ids."""
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0])
+
+
+def run_of_process(
+    db: sqlite_utils.Database, source: str, pid: int, after_id: int
+) -> dict[str, Any] | None:
+    """The newest run of ``source`` recorded by process ``pid`` with an id above ``after_id``."""
+    rows = list(
+        db.query(
+            "SELECT * FROM runs WHERE source = ? AND pid = ? AND id > ? ORDER BY id DESC LIMIT 1",
+            [source, pid, after_id],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def get_run(db: sqlite_utils.Database, run_id: int) -> dict[str, Any] | None:
+    """One run row, or None."""
+    rows = list(db.query("SELECT * FROM runs WHERE id = ?", [run_id]))
+    return rows[0] if rows else None
+
+
+def recent_runs(
+    db: sqlite_utils.Database, *, source: Sequence[str] = (), limit: int | None = 20
+) -> list[dict[str, Any]]:
+    """Runs newest first, optionally of some sources only."""
+    sql = "SELECT * FROM runs"
+    params: list[Any] = []
+    if source:
+        sql += f" WHERE source IN ({', '.join('?' for _ in source)})"
+        params.extend(source)
+    sql += " ORDER BY started_at DESC, id DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return list(db.query(sql, params))
+
+
+def runs_since(db: sqlite_utils.Database, source: str, since: datetime) -> list[dict[str, Any]]:
+    """A source's runs started at or after ``since``, plus its latest two (for "failing"),
+    oldest first."""
+    sql = (
+        "SELECT * FROM runs WHERE source = ? AND (started_at >= ? OR id IN "
+        "(SELECT id FROM runs WHERE source = ? ORDER BY started_at DESC, id DESC LIMIT 2)) "
+        "ORDER BY started_at, id"
+    )
+    return list(db.query(sql, [source, iso(since), source]))
+
+
+def story_facts_since(
+    db: sqlite_utils.Database, source: str, since: datetime
+) -> list[tuple[str, str, bool]]:
+    """(first_seen, last_seen, complete) of a source's stories first or last seen since
+    ``since``; complete means title, body and published_at are all present."""
+    sql = (
+        "SELECT first_seen, last_seen, (coalesce(title, '') != '' AND coalesce(body, '') != '' "
+        "AND published_at IS NOT NULL) FROM stories WHERE source = ? AND first_seen >= ? "
+        "UNION ALL SELECT first_seen, last_seen, (coalesce(title, '') != '' "
+        "AND coalesce(body, '') != '' AND published_at IS NOT NULL) FROM stories "
+        "WHERE source = ? AND last_seen >= ? AND first_seen < ?"
+    )
+    start = iso(since)
+    rows = db.execute(sql, [source, start, source, start, start]).fetchall()
+    return [(str(a), str(b), bool(c)) for a, b, c in rows]
+
+
+def newest_story(db: sqlite_utils.Database, source: str) -> tuple[str | None, str | None]:
+    """(newest first_seen, newest of published_at-else-first_seen) of a source's stories."""
+    first_seen = db.execute(
+        "SELECT max(first_seen) FROM stories WHERE source = ?", [source]
+    ).fetchone()[0]
+    published = db.execute(
+        "SELECT max(published_at) FROM stories WHERE source = ?", [source]
+    ).fetchone()[0]
+    undated = db.execute(
+        "SELECT max(first_seen) FROM stories WHERE source = ? AND published_at IS NULL", [source]
+    ).fetchone()[0]
+    newest = max((t for t in (published, undated) if t), default=None)
+    return first_seen, newest
+
+
+# === Query side: full-text search, exports, statistics and maintenance ==========================
+#
+# Search design. ``stories_fts(title, body)`` is an FTS5 table (rowid = story id, tokenizer
+# ``unicode61 remove_diacritics 2``) over copies of the title and body FOLDED by
+# ``fold_for_search``: Arabic-script letter variants to one form, marks (harakat), tatweel and
+# invisible controls dropped, ZWNJ a word break, every decimal digit ASCII. Folding is Python,
+# which a trigger cannot run without every writer registering a function, so ``_write_one``
+# calls ``_sync_search`` inside the story's own transaction; a delete trigger drops the FTS row
+# whoever deletes a story. Queries are folded the same way. Snippets are cut by FTS5
+# ``snippet()`` from the folded copy and mapped back onto the original text (folding works one
+# character at a time, so offsets map back): readers see the page's own letters and digits.
+
+SEARCH_TITLE_WEIGHT = 10.0
+# A search matching more stories than this ranks the newest this many (by id, i.e. by when they
+# were first stored): bm25 costs about a microsecond per match, so time stays bounded.
+SEARCH_RANK_WINDOW = 20_000
+_MARK_START, _MARK_END, _MARK_MORE = "\x02", "\x03", "\x04"
+_SEARCH_LETTERS: dict[str, str] = {
+    "ي": "ی",  # Arabic yeh
+    "ى": "ی",  # alef maksura
+    "ك": "ک",  # Arabic kaf
+    "ڪ": "ک",  # swash kaf
+    "ة": "ه",  # teh marbuta
+    "ۀ": "ه",  # heh with yeh above
+    "ە": "ه",  # ae
+    "ہ": "ه",  # heh goal
+    "أ": "ا",  # alef with hamza above
+    "إ": "ا",  # alef with hamza below
+    "آ": "ا",  # alef with madda
+    "ٱ": "ا",  # alef wasla
+    "ٲ": "ا",  # alef with wavy hamza above
+    "ٳ": "ا",  # alef with wavy hamza below
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+}
+
+
+def _fold_char(char: str) -> str:
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKC", char):
+        category = unicodedata.category(c)
+        if c in _SEARCH_LETTERS:
+            out.append(_SEARCH_LETTERS[c])
+        elif c == "\u200c":
+            out.append(" ")  # ZWNJ separates the parts of a word, as a space would
+        elif category == "Nd":
+            out.append(str(unicodedata.decimal(c)))
+        elif category[0] == "M" or category in ("Cf", "Cs") or c == "\u0640":
+            continue  # marks (harakat, accents), ZWJ/RLM/LRM, lone surrogates, tatweel
+        elif category == "Cc" and c not in "\t\n\r":
+            out.append(" ")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+class _SearchFold(dict[int, str]):
+    """``str.translate`` table of ``_fold_char``, filled lazily per code point."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_SEARCH_FOLD = _SearchFold()
+
+
+def fold_for_search(text: str | None) -> str:
+    """Text as indexed for search: NFKC per character, Arabic/Persian letter variants unified,
+    marks, tatweel and invisible controls dropped, ZWNJ a space (as Lucene's Persian analyser
+    does), all digits ASCII; case and punctuation kept. ``None`` gives ``""``; idempotent."""
+    return text.translate(_SEARCH_FOLD) if text else ""
+
+
+def _folded_ends(text: str) -> list[int]:
+    """For each character of ``text``, the length of the folded text up to and including it."""
+    return list(accumulate(map(len, map(_SEARCH_FOLD.__getitem__, map(ord, text)))))
+
+
+class BadQuery(ValueError):
+    """A search the full-text index cannot run; the message says why."""
+
+
+def _has_token(text: str) -> bool:
+    return any(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in text)
+
+
+def fts_query(text: str, *, raw: bool = False) -> str:
+    """The FTS5 MATCH expression for a user's search, folded like the index.
+
+    By default every whitespace-separated word is quoted (so ``"``, ``*``, ``OR``, ``NEAR(``,
+    ``-`` and ``:`` are plain text) and all words must match; a trailing ``*`` makes a word a
+    prefix. ``raw`` passes FTS5 syntax through. Raises BadQuery when no word is left.
+    """
+    folded = fold_for_search(text).strip()
+    if raw:
+        if not folded:
+            raise BadQuery("the query is empty")
+        return folded
+    terms = []
+    for chunk in folded.split():
+        word = chunk.rstrip("*")
+        if _has_token(word):
+            quoted = '"' + word.replace('"', '""') + '"'
+            terms.append(quoted + "*" if chunk.endswith("*") else quoted)
+    if not terms:
+        raise BadQuery(f"nothing to search for in {text!r}: give at least one word")
+    return " ".join(terms)
+
+
+_query_checker = threading.local()
+
+
+def check_fts_query(expression: str) -> None:
+    """Raise BadQuery if FTS5 cannot parse ``expression``, by running it on an empty in-memory
+    table with the same columns, so errors of the query are never confused with the database's."""
+    conn = getattr(_query_checker, "conn", None)
+    if conn is None:
+        conn = _query_checker.conn = sqlite3.connect(":memory:")
+        conn.execute("CREATE VIRTUAL TABLE stories_fts USING fts5(title, body)")
+    try:
+        conn.execute("SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?", [expression])
+    except sqlite3.Error as exc:
+        raise BadQuery(str(exc).removeprefix("fts5: ")) from None
+
+
+def restore_snippet(
+    original: str | None,
+    marked: str | None,
+    *,
+    marks: tuple[str, str] = ("**", "**"),
+    ellipsis: str = "…",
+) -> str:
+    """Map an FTS5 ``snippet()``/``highlight()`` of the folded copy back onto ``original``.
+
+    ``marked`` uses \\x02/\\x03 around matches and \\x04 for cut text. Whitespace is collapsed.
+    If the fragment cannot be found (the index is stale), the folded fragment is returned.
+    """
+    if not original or not marked:
+        return ""
+    lead, trail = marked.startswith(_MARK_MORE), marked.endswith(_MARK_MORE)
+    core = marked[int(lead) : len(marked) - int(trail)]
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    at = start = 0
+    for piece in re.split(f"([{_MARK_START}{_MARK_END}])", core):
+        if piece == _MARK_START:
+            start = at
+        elif piece == _MARK_END:
+            spans.append((start, at))
+        else:
+            plain.append(piece)
+            at += len(piece)
+    fragment = "".join(plain)
+    offset = fold_for_search(original).find(fragment) if fragment else -1
+    if offset < 0:
+        text = core.replace(_MARK_START, marks[0]).replace(_MARK_END, marks[1])
+    else:
+        ends = _folded_ends(original)
+
+        def begin(f: int) -> int:
+            return bisect_right(ends, f)
+
+        def finish(f: int) -> int:
+            i = bisect_left(ends, f) + 1
+            while i < len(ends) and ends[i] == ends[i - 1]:
+                i += 1  # take the marks that follow the last letter
+            return i
+
+        low, high = begin(offset), finish(offset + len(fragment))
+        parts, cursor = [], low
+        for span_start, span_end in spans:
+            a, b = begin(offset + span_start), finish(offset + span_end)
+            parts += [original[cursor:a], marks[0], original[a:b], marks[1]]
+            cursor = b
+        parts.append(original[cursor:high])
+        text = "".join(parts)
+    text = " ".join(text.split())
+    return (ellipsis if lead else "") + text + (ellipsis if trail else "")
+
+
+def _fill_search_index(conn: sqlite3.Connection) -> int:
+    """Index every story's folded title and body (the caller holds the transaction)."""
+    cursor = conn.execute("SELECT id, title, body FROM stories ORDER BY id")
+    count = 0
+    while rows := cursor.fetchmany(2000):
+        conn.executemany(
+            "INSERT INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(r[0], fold_for_search(r[1]), fold_for_search(r[2])) for r in rows],
+        )
+        count += len(rows)
+    return count
+
+
+def _sync_search(conn: sqlite3.Connection, story_id: int, before: Any) -> None:
+    """Re-index a story just written when its title or body differ from ``before`` (None: new)."""
+    title, body = conn.execute(
+        "SELECT title, body FROM stories WHERE id = ?", [story_id]
+    ).fetchone()
+    if before is not None and (before["title"], before["body"]) == (title, body):
+        return
+    conn.execute(
+        "INSERT OR REPLACE INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [story_id, fold_for_search(title), fold_for_search(body)],
+    )
+
+
+def rebuild_search_index(db: sqlite_utils.Database) -> int:
+    """Drop and refill the search index from ``stories``; returns the number of stories indexed."""
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM stories_fts")
+        return _fill_search_index(conn)
+
+
+def has_search_index(db: sqlite_utils.Database) -> bool:
+    """True once migration 3 has made ``stories_fts``."""
+    return "stories_fts" in db.table_names()
+
+
+def _filters(
+    source: Sequence[str], since: datetime | None, until: datetime | None, alias: str = "s"
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses for --source/--since/--until (on ``published_at``, as ``query_stories``)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if source:
+        where.append(f"{alias}.source IN ({', '.join('?' for _ in source)})")
+        params.extend(source)
+    if since is not None:
+        where.append(f"{alias}.published_at >= ?")
+        params.append(iso(since))
+    if until is not None:
+        where.append(f"{alias}.published_at < ?")
+        params.append(iso(until))
+    return where, params
+
+
+def search_stories(
+    db: sqlite_utils.Database,
+    text: str,
+    *,
+    raw: bool = False,
+    source: Sequence[str] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 20,
+    marks: tuple[str, str] = ("**", "**"),
+) -> list[dict[str, Any]]:
+    """Stories matching a search, best first (bm25, title weighted; among the newest
+    ``SEARCH_RANK_WINDOW`` matches when there are more), with the matches marked.
+
+    Each row has ``score`` (higher is better), ``title``, ``title_marked`` and a body
+    ``snippet``, both cut from the original text. Raises BadQuery for a query FTS5 refuses.
+    """
+    match = fts_query(text, raw=raw)
+    check_fts_query(match)
+    where, params = _filters(source, since, until)
+    score = f"bm25(stories_fts, {SEARCH_TITLE_WEIGHT}, 1.0)"
+    if where:  # the join costs a lookup per match: only made when a filter needs it
+        window = (
+            f"SELECT stories_fts.rowid AS id, {score} AS score FROM stories_fts "
+            "JOIN stories s ON s.id = stories_fts.rowid WHERE stories_fts MATCH ?"
+            + "".join(f" AND {clause}" for clause in where)
+        )
+    else:
+        window = f"SELECT rowid AS id, {score} AS score FROM stories_fts WHERE stories_fts MATCH ?"
+    hits = db.conn.execute(
+        f"SELECT id, score FROM ({window} ORDER BY id DESC LIMIT ?) ORDER BY score, id LIMIT ?",
+        [match, *params, SEARCH_RANK_WINDOW, limit],
+    )
+    scores = dict(hits.fetchall())
+    if not scores:
+        return []
+    found = list(scores)
+    marks_sql = ", ".join("?" for _ in found)
+    marked = {
+        r[0]: (r[1], r[2])
+        for r in db.conn.execute(
+            "SELECT rowid, highlight(stories_fts, 0, char(2), char(3)), "
+            "snippet(stories_fts, 1, char(2), char(3), char(4), 24) FROM stories_fts "
+            f"WHERE stories_fts MATCH ? AND rowid IN ({marks_sql})",
+            [match, *found],
+        )
+    }
+    stories = {
+        r[0]: r
+        for r in db.conn.execute(
+            "SELECT id, source, published_at, title, body, canonical_url, cluster_id "
+            f"FROM stories WHERE id IN ({marks_sql})",
+            found,
+        )
+    }
+    results = []
+    for story_id in found:
+        _, source_name, published_at, title, body, canonical_url, cluster_id = stories[story_id]
+        title_marked, body_marked = marked.get(story_id, (None, None))
+        results.append(
+            {
+                "id": story_id,
+                "score": round(-scores[story_id], 3),
+                "source": source_name,
+                "published_at": published_at,
+                "title": title,
+                "title_marked": restore_snippet(title, title_marked, marks=marks) or title,
+                "snippet": restore_snippet(body, body_marked, marks=marks),
+                "canonical_url": canonical_url,
+                "cluster_id": cluster_id,
+            }
+        )
+    return results
+
+
+def story_columns(db: sqlite_utils.Database) -> list[str]:
+    """The columns of ``stories``, in table order."""
+    return [row[1] for row in db.execute("PRAGMA table_info(stories)").fetchall()]
+
+
+_ORIGINAL_FIELDS = ("id", "source", "publisher", "canonical_url", "original_source", "original_url")
+
+
+def export_stories(
+    db: sqlite_utils.Database,
+    *,
+    source: Sequence[str] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+    query: str | None = None,
+    raw: bool = False,
+    unique: bool = False,
+    limit: int | None = None,
+    originals: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """Stored stories newest first, streamed, each with every column (JSON decoded,
+    ``is_original`` a bool) and its ``aliases``.
+
+    ``query`` keeps search matches (BadQuery if refused). ``unique`` keeps one story per cluster
+    (its original if it passes the filters, else the earliest that does) and adds ``outlets``
+    (distinct sources in the whole cluster) and ``copies`` (cluster size). ``originals`` adds
+    ``original``: the cluster's original story (fields of ``_ORIGINAL_FIELDS``) or None.
+    """
+    where, params = _filters(source, since, until)
+    if query is not None:
+        where.append("s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
+        params.append(fts_query(query, raw=raw))
+        check_fts_query(params[-1])
+    condition = f" WHERE {' AND '.join(where)}" if where else ""
+    select = "s.*"
+    joins = ""
+    if originals:
+        select += "".join(f", o.{name} AS __original_{name}" for name in _ORIGINAL_FIELDS)
+        joins = (
+            " LEFT JOIN clusters c ON c.id = s.cluster_id"
+            " LEFT JOIN stories o ON o.id = c.original_id"
+        )
+    order = " ORDER BY coalesce(s.published_at, s.fetched_at) DESC, s.id DESC"
+    if unique:
+        sql = (
+            "WITH m AS (SELECT s.id, row_number() OVER (PARTITION BY coalesce(s.cluster_id, -s.id) "
+            "ORDER BY s.is_original DESC, coalesce(s.published_at, s.fetched_at), s.id) AS rn "
+            f"FROM stories s{condition}) "
+            f"SELECT {select}, "
+            "(SELECT count(DISTINCT x.source) FROM stories x WHERE x.cluster_id = s.cluster_id) "
+            "AS outlets, (SELECT count(*) FROM stories x WHERE x.cluster_id = s.cluster_id) AS copies "
+            f"FROM m JOIN stories s ON s.id = m.id AND m.rn = 1{joins}{order}"
+        )
+    else:
+        sql = f"SELECT {select} FROM stories s{joins}{condition}{order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    cursor = db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    while chunk := cursor.fetchmany(500):
+        rows = [dict(zip(names, values, strict=True)) for values in chunk]
+        aliases = _aliases_of(db, [row["id"] for row in rows])
+        for row in rows:
+            if originals:
+                found = {n: row.pop(f"__original_{n}") for n in _ORIGINAL_FIELDS}
+                row["original"] = found if found["id"] is not None else None
+            row["is_original"] = bool(row.get("is_original"))
+            row["aliases"] = aliases.get(row["id"], [])
+            yield _decode(row)
+
+
+def _aliases_of(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        for story_id, url in db.execute(
+            f"SELECT story_id, url FROM aliases WHERE story_id IN ({marks}) ORDER BY url", list(ids)
+        ).fetchall():
+            found.setdefault(story_id, []).append(url)
+    return found
+
+
+def story_detail(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:
+    """One story with every column, ``aliases``, ``revisions`` (how many earlier versions),
+    ``raw_page_bytes`` (compressed size or None) and ``cluster``: every member, the original
+    first, each with ``is_original`` and ``this``. None when there is no such story."""
+    story = get_story(db, story_id)
+    if story is None:
+        return None
+    story["is_original"] = bool(story.get("is_original"))
+    story["revisions"] = db.execute(
+        "SELECT count(*) FROM revisions WHERE story_id = ?", [story_id]
+    ).fetchone()[0]
+    raw = db.execute("SELECT length(html) FROM raw_pages WHERE story_id = ?", [story_id]).fetchone()
+    story["raw_page_bytes"] = raw[0] if raw else None
+    members = db.execute(
+        "SELECT s.id, s.source, s.publisher, s.title, s.canonical_url, s.published_at, "
+        "coalesce(c.original_id = s.id, s.is_original) AS original "
+        "FROM stories s LEFT JOIN clusters c ON c.id = s.cluster_id "
+        "WHERE s.cluster_id = ? OR s.id = ? "
+        "ORDER BY original DESC, coalesce(s.published_at, s.fetched_at), s.id",
+        [story.get("cluster_id"), story_id],
+    ).fetchall()
+    story["cluster"] = [
+        {
+            "id": m[0],
+            "source": m[1],
+            "publisher": m[2],
+            "title": m[3],
+            "canonical_url": m[4],
+            "published_at": m[5],
+            "is_original": bool(m[6]),
+            "this": m[0] == story_id,
+        }
+        for m in members
+    ]
+    return story
+
+
+STATS_GROUPS = {
+    "source": "s.source",
+    "day": "substr(coalesce(s.published_at, s.fetched_at), 1, 10)",
+}
+
+
+def story_stats(
+    db: sqlite_utils.Database,
+    by: Sequence[str] = ("source",),
+    *,
+    source: Sequence[str] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[dict[str, Any]]:
+    """Counts grouped by ``by`` (any of ``source``, ``day``; none gives one total row).
+
+    Each row: ``stories``, ``clusters`` (stories with duplicates folded), ``duplicates``
+    (stories minus clusters), ``dated`` and ``coverage`` (share with ``published_at``, 0..1),
+    ``first_published``/``last_published``. ``day`` is the UTC date published, else fetched.
+    """
+    keys = [f"{STATS_GROUPS[name]} AS {name}" for name in by]
+    where, params = _filters(source, since, until)
+    sql = (
+        f"SELECT {''.join(k + ', ' for k in keys)}count(*) AS stories, "
+        "count(DISTINCT coalesce(s.cluster_id, -s.id)) AS clusters, count(s.published_at) AS dated, "
+        "min(s.published_at) AS first_published, max(s.published_at) AS last_published "
+        "FROM stories s" + (f" WHERE {' AND '.join(where)}" if where else "")
+    )
+    if by:
+        sql += f" GROUP BY {', '.join(by)} ORDER BY " + ", ".join(
+            f"{name} DESC" if name == "day" else name for name in by
+        )
+    rows = [dict(row) for row in db.query(sql, params)]
+    for row in rows:
+        row["duplicates"] = row["stories"] - row["clusters"]
+        row["coverage"] = round(row["dated"] / row["stories"], 3) if row["stories"] else None
+    return [row for row in rows if row["stories"]]
+
+
+# --- maintenance: backup, prune, vacuum ----------------------------------------------------------
+
+
+def _disk_bytes(path: Path) -> int:
+    """Size of a database on disk: the file plus its write-ahead log."""
+    wal = path.with_name(path.name + "-wal")
+    return sum(p.stat().st_size for p in (path, wal) if p.exists())
+
+
+def backup_database(source: Path | str, dest: Path | str, *, force: bool = False) -> dict[str, Any]:
+    """Copy a live database to ``dest`` with SQLite's online backup API, as one consistent snapshot.
+
+    Safe while a crawl writes (WAL readers do not block the writer). The copy is written beside
+    ``dest`` and renamed into place, in rollback-journal mode so it is one self-contained file,
+    then checked with ``PRAGMA quick_check``. Raises FileNotFoundError for a missing source,
+    FileExistsError when ``dest`` exists and not ``force``, ValueError for ``dest`` = source.
+    """
+    source, dest = Path(source), Path(dest)
+    if not source.is_file():
+        raise FileNotFoundError(f"no database at {source}")
+    if dest.exists() and dest.resolve() == source.resolve():
+        raise ValueError(f"{dest} is the database itself: choose another backup path")
+    if dest.exists() and not force:
+        raise FileExistsError(f"{dest} already exists: pass --force to overwrite it")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(f".{dest.name}.partial")
+    partial.unlink(missing_ok=True)
+    reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    target = sqlite3.connect(partial)
+    try:
+        reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        reader.backup(target)  # all pages in one step: one read snapshot, never restarted
+        target.execute("PRAGMA journal_mode = DELETE")
+        check = str(target.execute("PRAGMA quick_check").fetchone()[0])
+        stories = int(target.execute("SELECT count(*) FROM stories").fetchone()[0])
+    finally:
+        target.close()
+        reader.close()
+    for leftover in (dest.with_name(dest.name + "-wal"), dest.with_name(dest.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    partial.replace(dest)
+    return {"path": str(dest), "bytes": dest.stat().st_size, "stories": stories, "check": check}
+
+
+def _story_tables(db: sqlite_utils.Database) -> list[str]:
+    """Tables holding rows per story: aliases, revisions, raw pages and every ``dedup_*`` table
+    with a ``story_id`` column."""
+    tables = ["aliases", "revisions", "raw_pages"]
+    for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'dedup_*' ORDER BY name"
+    ).fetchall():
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info([{name}])").fetchall()}
+        if "story_id" in columns:
+            tables.append(name)
+    return tables
+
+
+def prune_stories(
+    db: sqlite_utils.Database,
+    cutoff: datetime,
+    *,
+    keep_clusters: bool = False,
+    dry_run: bool = False,
+) -> dict[str, int]:
+    """Delete stories published (or, undated, fetched) before ``cutoff``, with their rows.
+
+    ``keep_clusters`` spares every story whose cluster has a member at or after the cutoff.
+    Removes aliases, revisions, raw pages, search rows and ``dedup_*`` rows of the stories, and
+    clusters left empty (the others get their new size). Returns counts per table; ``dry_run``
+    counts without deleting.
+    """
+    when = "coalesce(published_at, fetched_at)"
+    chosen = f"SELECT id FROM stories WHERE {when} < ?"
+    params: list[Any] = [iso(cutoff)]
+    if keep_clusters:
+        chosen += (
+            f" AND coalesce(cluster_id, -id) NOT IN "
+            f"(SELECT coalesce(cluster_id, -id) FROM stories WHERE {when} >= ?)"
+        )
+        params.append(iso(cutoff))
+    counts: dict[str, int] = {}
+    with transaction(db) as conn:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS prune_ids (id INTEGER PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS prune_clusters (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.prune_ids")
+        conn.execute("DELETE FROM temp.prune_clusters")
+        conn.execute(f"INSERT INTO temp.prune_ids {chosen}", params)
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.prune_clusters SELECT cluster_id FROM stories "
+            "WHERE id IN (SELECT id FROM temp.prune_ids) AND cluster_id IS NOT NULL"
+        )
+        counts["stories"] = conn.execute("SELECT count(*) FROM temp.prune_ids").fetchone()[0]
+        for table in _story_tables(db):
+            counts[table] = conn.execute(
+                f"SELECT count(*) FROM [{table}] WHERE story_id IN (SELECT id FROM temp.prune_ids)"
+            ).fetchone()[0]
+        counts["stories_fts"] = conn.execute(
+            "SELECT count(*) FROM stories_fts WHERE rowid IN (SELECT id FROM temp.prune_ids)"
+        ).fetchone()[0]
+        counts["clusters"] = conn.execute(
+            "SELECT count(*) FROM temp.prune_clusters p WHERE NOT EXISTS (SELECT 1 FROM stories s "
+            "WHERE s.cluster_id = p.id AND s.id NOT IN (SELECT id FROM temp.prune_ids))"
+        ).fetchone()[0]
+        if not dry_run:
+            for table in _story_tables(db):
+                conn.execute(
+                    f"DELETE FROM [{table}] WHERE story_id IN (SELECT id FROM temp.prune_ids)"
+                )
+            conn.execute("DELETE FROM stories WHERE id IN (SELECT id FROM temp.prune_ids)")
+            conn.execute(
+                "UPDATE clusters SET size = (SELECT count(*) FROM stories s "
+                "WHERE s.cluster_id = clusters.id) WHERE id IN (SELECT id FROM temp.prune_clusters)"
+            )
+            conn.execute(
+                "DELETE FROM clusters WHERE size = 0 AND id IN (SELECT id FROM temp.prune_clusters)"
+            )
+        conn.execute("DELETE FROM temp.prune_ids")
+        conn.execute("DELETE FROM temp.prune_clusters")
+    return counts
+
+
+def vacuum_database(db: sqlite_utils.Database, path: Path | str) -> dict[str, int]:
+    """Merge the search index (FTS5 ``optimize``), run ``PRAGMA optimize`` and VACUUM, then
+    truncate the write-ahead log; returns bytes on disk (file and log) before and after."""
+    path = Path(path)
+    before = _disk_bytes(path)
+    with transaction(db) as conn:
+        conn.execute("INSERT INTO stories_fts (stories_fts) VALUES ('optimize')")
+    db.execute("PRAGMA optimize")
+    db.execute("VACUUM")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {"bytes_before": before, "bytes_after": _disk_bytes(path)}

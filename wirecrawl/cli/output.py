@@ -48,6 +48,28 @@ def _cell(value: Any, width: int | None = None) -> str:
     return text
 
 
+HIGHLIGHT = ("**", "**")
+
+
+def _styled(text: str, highlighted: bool) -> Any:
+    """A rich Text cell (never parsed as markup); ``**match**`` spans bold when highlighted."""
+    from rich.text import Text
+
+    if not highlighted:
+        return Text(text)
+    styled = Text()
+    for number, piece in enumerate(text.split(HIGHLIGHT[0])):
+        styled.append(piece, style="bold yellow" if number % 2 else "")
+    return styled
+
+
+def _csv_value(value: Any) -> Any:
+    """A CSV cell: lists, objects and booleans as JSON, None as empty."""
+    if isinstance(value, list | dict | bool):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
 def emit(
     rows: Iterable[dict[str, Any]],
     columns: Sequence[str],
@@ -55,27 +77,35 @@ def emit(
     *,
     widths: dict[str, int] | None = None,
     out: Any = None,
+    highlight: Sequence[str] = (),
 ) -> int:
-    """Write rows in ``fmt``; returns how many rows were written."""
+    """Write rows in ``fmt``, streaming all but the table; returns how many rows were written.
+
+    Table cells are plain text (brackets in titles are never read as markup); ``highlight``
+    names columns whose ``**match**`` spans are shown bold.
+    """
     out = out or sys.stdout
-    rows = [{c: r.get(c) for c in columns} for r in rows]
+    picked = ({c: r.get(c) for c in columns} for r in rows)
+    count = 0
     if fmt == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        out.write("[")
+        for row in picked:
+            text = json.dumps(row, ensure_ascii=False, indent=2, default=str)
+            out.write(
+                ("," if count else "") + "\n" + "\n".join("  " + x for x in text.splitlines())
+            )
+            count += 1
+        out.write("\n]\n" if count else "]\n")
     elif fmt == "nl":
-        for row in rows:
+        for row in picked:
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            count += 1
     elif fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(columns)
-        for row in rows:
-            writer.writerow(
-                [
-                    json.dumps(v, ensure_ascii=False)
-                    if isinstance(v, list | dict)
-                    else ("" if v is None else v)
-                    for v in row.values()
-                ]
-            )
+        for row in picked:
+            writer.writerow([_csv_value(v) for v in row.values()])
+            count += 1
     else:
         from rich.console import Console
         from rich.table import Table
@@ -83,10 +113,13 @@ def emit(
         table = Table(show_lines=False, header_style="bold")
         for column in columns:
             table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*(_cell(row[c], (widths or {}).get(c)) for c in columns))
+        for row in picked:
+            table.add_row(
+                *(_styled(_cell(row[c], (widths or {}).get(c)), c in highlight) for c in columns)
+            )
+            count += 1
         Console(file=out, width=max(100, Console().width)).print(table)
-    return len(rows)
+    return count
 
 
 def parse_when(value: str | None, now: datetime, option: str) -> datetime | None:
