@@ -7,6 +7,7 @@ scheduler starts each crawl as its own process.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,7 +35,7 @@ class RunSummary:
 
 
 def scrapy_settings(
-    config: Config, *, now: datetime | None = None, log_level: str = "WARNING"
+    config: Config, *, now: datetime | None = None, log_level: str = "WARNING", full: bool = False
 ) -> Any:
     """Scrapy Settings for a run: the project's settings module, overridden by ``config``."""
     from scrapy.settings import Settings
@@ -48,6 +49,7 @@ def scrapy_settings(
         "DOWNLOAD_DELAY": config.download_delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": config.concurrency,
         "LOG_LEVEL": log_level,
+        "WIRECRAWL_INCREMENTAL": not full,
     }
     if now is not None:
         overrides["WIRECRAWL_NOW"] = now.isoformat()
@@ -92,13 +94,27 @@ def summarise(source: str, run_id: int, stats: dict[str, Any]) -> RunSummary:
     )
 
 
-def run_crawl(
+def run_crawl(sources: Sequence[Source], config: Config, **options: Any) -> list[RunSummary]:
+    """Crawl ``sources``, each under its lock: a source another process is crawling is skipped
+    with a message and reported with outcome "busy"."""
+    from wirecrawl.schedule import busy_message, crawl_locks
+
+    with crawl_locks(config.db_path, [s.name for s in sources]) as busy:
+        for lock in busy.values():
+            sys.stderr.write(busy_message(lock) + "\n")
+        free = [s for s in sources if s.name not in busy]
+        summaries = crawl_unlocked(free, config, **options) if free else []
+    return [*summaries, *(RunSummary(source=name, run_id=0, outcome="busy") for name in busy)]
+
+
+def crawl_unlocked(
     sources: Sequence[Source],
     config: Config,
     *,
     now: datetime | None = None,
     progress: Any = None,
     log_level: str = "WARNING",
+    full: bool = False,
 ) -> list[RunSummary]:
     """Crawl ``sources`` together in this process and record one run per source.
 
@@ -113,7 +129,7 @@ def run_crawl(
     with store.opened(config.db_path) as db:
         run_ids = {s.name: store.start_run(db, s.name, clock(), pid=os.getpid()) for s in sources}
     process = CrawlerProcess(
-        scrapy_settings(config, now=now, log_level=log_level), install_root_handler=True
+        scrapy_settings(config, now=now, log_level=log_level, full=full), install_root_handler=True
     )
     crawlers = {}
     for source in sources:

@@ -124,6 +124,7 @@ def print_summary(summaries: list[Any], stream: Any = None) -> None:
 @click.option(
     "--now", "now", default=None, help="Fix the crawl's clock (ISO 8601), for reproducible runs."
 )
+@click.option("--full", is_flag=True, help="Fetch every page again, ignoring what is stored.")
 @click.option("--quiet", is_flag=True, help="No progress line.")
 def crawl(
     names: tuple[str, ...],
@@ -136,6 +137,7 @@ def crawl(
     concurrency: int | None,
     sample_port: int | None,
     now: str | None,
+    full: bool,
     quiet: bool,
 ) -> None:
     """Crawl sources now and store their stories.
@@ -144,6 +146,7 @@ def crawl(
     """
     from wirecrawl.cli.sources import registry
     from wirecrawl.crawl import run_crawl
+    from wirecrawl.schedule import BUSY_EXIT
 
     config = config_from(
         db_path=db_path,
@@ -167,9 +170,12 @@ def crawl(
                 "give an offset, e.g. 2026-11-28T12:00:00+00:00", param_hint="--now"
             )
     click.echo(f"crawling {', '.join(s.name for s in chosen)} into {config.db_path}", err=True)
-    summaries = run_crawl(chosen, config, now=fixed, progress=None if quiet else progress_printer())
+    progress = None if quiet else progress_printer()
+    summaries = run_crawl(chosen, config, now=fixed, progress=progress, full=full)
     if not quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
     print_summary(summaries)
-    if any(s.outcome != "ok" for s in summaries):
+    if any(s.outcome not in ("ok", "busy") for s in summaries):
         sys.exit(1)
+    if any(s.outcome == "busy" for s in summaries):
+        sys.exit(BUSY_EXIT)
