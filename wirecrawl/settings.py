@@ -28,6 +28,12 @@ LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_CLASS = "wirecrawl.fingerprint.CanonicalFingerprinter"
 FEED_EXPORT_ENCODING = "utf-8"
 
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "wirecrawl.middlewares.StrictRobotsTxtMiddleware": 100,
+    "wirecrawl.middlewares.RetryAfterMiddleware": 555,
+    "wirecrawl.middlewares.ConditionalRequestMiddleware": 560,
+}
 ITEM_PIPELINES = {
     "wirecrawl.pipelines.clean.CleanTextPipeline": 100,
     "wirecrawl.pipelines.dates.DatesPipeline": 200,
@@ -38,3 +44,5 @@ ITEM_PIPELINES = {
 WIRECRAWL_DB = str(_config.db_path)
 WIRECRAWL_KEEP_RAW = _config.keep_raw
 WIRECRAWL_BATCH_SIZE = 100
+WIRECRAWL_INCREMENTAL = True
+WIRECRAWL_MAX_RETRY_AFTER = 600.0

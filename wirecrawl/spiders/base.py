@@ -46,8 +46,10 @@ class SourceSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.allowed_domains = list(self.source.domains)
-        self.listing_pages = 0
-        self.seen_spellings: dict[str, set[str]] = {}
+        self.scheduled = 0
+        # canonical URL -> (spellings seen, what discovery saw of it, known in the store)
+        self.sightings: dict[str, tuple[set[str], dict[str, str], bool]] = {}
+        self._state_db: Any = None
 
     # --- clock --------------------------------------------------------------------------------
 
@@ -75,25 +77,92 @@ class SourceSpider(scrapy.Spider):
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"wirecrawl/{key}", n)
 
-    def article_request(
+    # --- incremental crawling -----------------------------------------------------------------
+
+    def state_db(self) -> Any:
+        """A connection to the story database, for "already stored?" checks (None: crawl all)."""
+        if self._state_db is None and self.settings.getbool("WIRECRAWL_INCREMENTAL", True):
+            path = self.settings.get("WIRECRAWL_DB")
+            if path:
+                from wirecrawl import store
+
+                self._state_db = store.open_db(path)
+        return self._state_db
+
+    def closed(self, reason: str) -> None:
+        if self._state_db is not None:
+            self._state_db.conn.close()
+            self._state_db = None
+
+    def is_due(self, url: str, canonical: str) -> bool:
+        """Whether an article URL should be fetched this run.
+
+        New URLs always are. A stored story is fetched again only while it is young (first seen
+        less than the source's ``revisit`` window ago) and not since one crawl ``interval``, so
+        stories that get updated are rechecked for a while and then left alone.
+        """
+        db = self.state_db()
+        if db is None:
+            return True
+        from wirecrawl import store
+
+        seen = store.seen_story(db, canonical) or store.seen_story(db, url)
+        if seen is None:
+            return True
+        first_seen, last_seen = seen
+        now = self.clock()
+        if now - first_seen < self.source.revisit and now - last_seen >= self.source.interval:
+            self._count("incremental/recheck")
+            return True
+        self._count("incremental/known-skipped")
+        return False
+
+    def within_budget(self) -> bool:
+        """Count one more page against the source's ``max_pages``; False once it is spent."""
+        if self.scheduled >= self.source.max_pages:
+            self._count("discovery/budget-exhausted")
+            return False
+        self.scheduled += 1
+        return True
+
+    def sight(
         self, url: str, seen: dict[str, str], referer: Response
-    ) -> scrapy.Request | None:
-        """A request for an article URL found on a feed, sitemap or listing, or None to skip it."""
+    ) -> tuple[scrapy.Request | None, bool]:
+        """Note an article link found by discovery: (request or None, already stored?).
+
+        A story met again under another spelling, or on another listing, adds what that
+        sighting saw (a feed date, a listing stamp) to the request already made for it.
+        """
         url = referer.urljoin(url.strip())
         if not self.source.matches_article(url):
             self._count("discovery/not-article")
-            return None
+            return None, False
         from wirecrawl.urls import canonicalize
 
         key = canonicalize(url)
-        spellings = self.seen_spellings.setdefault(key, set())
-        spellings.add(url)
-        return scrapy.Request(
+        if key in self.sightings:
+            spellings, first_seen_info, due = self.sightings[key]
+            spellings.add(url)
+            for origin, text in seen.items():
+                first_seen_info.setdefault(origin, text)
+            return None, not due
+        due = self.is_due(url, key)
+        self.sightings[key] = ({url}, seen, due)
+        if not due or not self.within_budget():
+            return None, not due
+        request = scrapy.Request(
             url,
             callback=self.parse_article,
             cb_kwargs={"seen": seen},
             meta={"kind": "article"},
         )
+        return request, False
+
+    def article_request(
+        self, url: str, seen: dict[str, str], referer: Response
+    ) -> scrapy.Request | None:
+        """A request for an article URL found on a feed or sitemap, or None to skip it."""
+        return self.sight(url, seen, referer)[0]
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         """RSS and Atom feeds, read with feedparser (it survives the malformed feeds real sites serve)."""
@@ -186,13 +255,18 @@ class SourceSpider(scrapy.Spider):
     def parse_listing(self, response: Response) -> Iterator[Any]:
         """A listing page: every article link (with its stamp) and the next page, within budget."""
         self._count("pages/listing")
-        self.listing_pages += 1
+        links = known = 0
         for href, stamp in self.article_links(response):
-            request = self.article_request(href, {"listing": stamp} if stamp else {}, response)
+            request, stored = self.sight(href, {"listing": stamp} if stamp else {}, response)
+            links += 1
+            known += stored
             if request is not None:
                 yield request
+        if links and known == links:
+            self._count("incremental/pagination-stopped")
+            return
         depth = int(response.meta.get("listing_depth", 0))
-        if depth + 1 >= self.source.max_depth or self.listing_pages >= self.source.max_pages:
+        if depth + 1 >= self.source.max_depth or not self.within_budget():
             self._count("discovery/pagination-budget-reached")
             return
         next_page = _next_page(response, self.source.selectors.next_page)
@@ -240,7 +314,7 @@ class SourceSpider(scrapy.Spider):
         for origin, text in seen.items():
             candidates.append({"text": text, "origin": origin, "detail": "discovery"})
         key = canonicalize(response.url)
-        spellings = set(self.seen_spellings.get(key, ()))
+        spellings = set(self.sightings[key][0]) if key in self.sightings else set()
         spellings |= {r for r in response.meta.get("redirect_urls", [])}
         spellings.discard(response.url)
         return Story(
