@@ -1,0 +1,271 @@
+"""Structured data, titles, authors, dates as written, language, canonical URL and publisher."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from wirecrawl.extract import extract
+from wirecrawl.extract.authors import split_names
+from wirecrawl.extract.dom import parse_html
+from wirecrawl.extract.language import choose_language, normalise_code
+from wirecrawl.extract.structured import choose_article, load_json, read_structured
+from wirecrawl.extract.title import agrees, strip_site_name
+
+URL = "https://news.example/2026/11/27/harbour-story/"
+BODY = (
+    "<p>The harbour board met on Thursday to discuss the new ferry timetable, which has been "
+    "criticised by commuters.</p><p>Board chair Ilse Varga said changes would take effect in "
+    "January, after a consultation with passengers and crew.</p>"
+)
+
+
+def ld(data: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def html(head: str = "", body: str = "", lang: str = "") -> str:
+    attr = f' lang="{lang}"' if lang else ""
+    return f"<html{attr}><head>{head}</head><body>{body}</body></html>"
+
+
+def test_jsonld_graph_with_id_references() -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": URL},
+            {"@type": "Person", "@id": "#p1", "name": "Mara Lindqvist"},
+            {"@type": "Organization", "@id": "#org", "name": "Harbour News"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Ferry timetable changes",
+                "author": {"@id": "#p1"},
+                "publisher": {"@id": "#org"},
+                "datePublished": "2026-11-27T08:00:00+01:00",
+                "dateModified": "2026-11-27T10:00:00+01:00",
+                "articleSection": ["Local", "Transport"],
+                "keywords": "ferries, harbour",
+                "inLanguage": "en-GB",
+            },
+        ],
+    }
+    found = extract(html(ld(data), "<h1>Ferry timetable changes</h1>" + BODY), URL)
+    assert found.title == "Ferry timetable changes"
+    assert found.authors == ["Mara Lindqvist"]
+    assert found.publisher == "Harbour News"
+    assert found.section == "Local"
+    assert found.tags == ["ferries", "harbour"]
+    assert found.language == "en"
+    assert (found.date_candidates[0].text, found.date_candidates[0].origin) == (
+        "2026-11-27T08:00:00+01:00",
+        "jsonld",
+    )
+    assert found.modified_candidates[0].text == "2026-11-27T10:00:00+01:00"
+    assert found.evidence["authors"] == "jsonld:author"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<![CDATA[ {"@type": "NewsArticle", "headline": "H"} ]]>',
+        '//<![CDATA[\n{"@type": "NewsArticle", "headline": "H"}\n//]]>',
+        '<!-- {"@type": "NewsArticle", "headline": "H",} -->',
+        '{"@type": "NewsArticle", "headline": "H", "x": "it\\\'s"}',
+        '{"@type": "WebSite", "name": "S"}{"@type": "NewsArticle", "headline": "H"}',
+        '[{"@type": ["NewsArticle", "Article"], "headline": "H"}]',
+        '{"@type": "WebPage", "mainEntity": {"@type": "schema:ReportageNewsArticle", "headline": "H"}}',
+    ],
+)
+def test_jsonld_repairs_and_shapes(script: str) -> None:
+    root = parse_html(html(f'<script type="application/ld+json">{script}</script>'))
+    found = read_structured(root, URL)
+    assert found.article is not None and found.article["headline"] == "H"
+
+
+def test_choose_article_prefers_the_page_own_node() -> None:
+    nodes = [
+        {"@type": "NewsArticle", "headline": "Related", "url": "https://news.example/other"},
+        {"@type": "NewsArticle", "headline": "Mine", "url": URL},
+    ]
+    assert choose_article(nodes, URL)["headline"] == "Mine"  # type: ignore[index]
+
+
+def test_load_json_gives_none_for_junk() -> None:
+    assert load_json("{not json at all") is None
+    assert load_json("   ") is None
+
+
+def test_microdata_only_page() -> None:
+    body = (
+        '<div itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">'
+        'Ferry timetable changes</h1><span itemprop="author" itemscope itemtype="https://schema.org/'
+        'Person"><span itemprop="name">Daniel Okafor</span></span> <time itemprop="datePublished" '
+        'datetime="2026-11-25T07:45:00+02:00">25 Nov</time><div itemprop="articleBody">'
+        f"{BODY}</div></div>"
+    )
+    found = extract(html(body=body), URL)
+    assert found.title == "Ferry timetable changes"
+    assert found.authors == ["Daniel Okafor"]
+    assert found.date_candidates[0].origin == "microdata"
+    assert len(found.body) == 2 and found.evidence["body"] == "content:named"
+
+
+def test_meta_tags_give_dates_authors_and_tags() -> None:
+    head = (
+        '<meta property="article:published_time" content="2026-11-27T09:00:00Z">'
+        '<meta name="parsely-pub-date" content="2026-11-27T09:00:01Z">'
+        '<meta name="sailthru.date" content="Fri, 27 Nov 2026 09:00:00 +0000">'
+        '<meta property="article:modified_time" content="2026-11-28T09:00:00Z">'
+        '<meta name="author" content="Priya Raman and Hugo Castellan">'
+        '<meta property="article:tag" content="Ferries"><meta property="article:tag" content="Harbour">'
+        '<meta property="article:section" content="Local">'
+    )
+    found = extract(html(head, BODY), URL)
+    assert [(c.origin, c.detail) for c in found.date_candidates[:3]] == [
+        ("meta", "article:published_time"),
+        ("meta", "sailthru.date"),
+        ("meta", "parsely-pub-date"),
+    ]
+    assert found.date_candidates[-1].origin == "url"
+    assert found.modified_candidates[0].text == "2026-11-28T09:00:00Z"
+    assert found.authors == ["Priya Raman", "Hugo Castellan"]
+    assert found.tags == ["Ferries", "Harbour"] and found.section == "Local"
+
+
+def test_time_elements_outside_furniture_and_byline_text() -> None:
+    body = (
+        "<article><h1>Headline here</h1><div class='byline'><time datetime='2026-11-26T10:00:00Z'>"
+        "Nov 26</time></div>" + BODY + "</article><div class='related-posts'><time "
+        "datetime='2020-01-01T00:00:00Z'>old</time></div>"
+    )
+    found = extract(html(body=body), "https://news.example/a")
+    assert [c.text for c in found.date_candidates] == ["2026-11-26T10:00:00Z"]
+    visible = extract(
+        html(body="<h1>Headline here</h1><div class='post-date'>27 November 2026</div>" + BODY),
+        "https://news.example/a",
+    )
+    assert [(c.text, c.origin) for c in visible.date_candidates] == [("27 November 2026", "byline")]
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Ferry changes | Harbour News", ["Harbour News"], "Ferry changes"),
+        ("Ferry changes - Harbour News", ["harbournews"], "Ferry changes"),
+        ("Harbour News: Ferry changes", ["Harbour News"], "Ferry changes"),
+        ("Ferry changes – Local – Harbour News", ["Harbour News"], "Ferry changes – Local"),
+        ("Ferries: what changes in January", ["Harbour News"], "Ferries: what changes in January"),
+        ("Ferry changes", ["Harbour News"], "Ferry changes"),
+    ],
+)
+def test_strip_site_name(title: str, sites: list[str], expected: str) -> None:
+    assert strip_site_name(title, sites) == expected
+
+
+def test_agrees() -> None:
+    assert agrees("Ferry timetable changes", "Ferry timetable changes | Harbour News")
+    assert agrees("Third blogger killed in city", "Asia-pacific - Third blogger killed in city")
+    assert agrees("A long headline that was cut short by the", "A long headline that was cut short")
+    assert not agrees("Ferry timetable changes", "Council budget passes")
+
+
+def test_title_prefers_the_confirmed_h1_over_a_social_title() -> None:
+    head = (
+        '<meta property="og:title" content="You will not believe the ferry news | Harbour">'
+        "<title>Ferry timetable changes | Harbour News</title>"
+        '<meta property="og:site_name" content="Harbour News">'
+    )
+    found = extract(
+        html(
+            head, "<h1 class='site-title'>Harbour News</h1><h1>Ferry timetable changes</h1>" + BODY
+        ),
+        URL,
+    )
+    assert found.title == "Ferry timetable changes"
+    assert found.evidence["title"] == "h1+title"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe and John Roe | 27 Nov 2026", ["Jane Doe", "John Roe"]),
+        ("By JANE DOE, Associated Press", ["JANE DOE"]),
+        ("Written by Ana Ribeiro, Staff Writer", ["Ana Ribeiro"]),
+        ("Jane Doe & John Roe", ["Jane Doe", "John Roe"]),
+        ("Von Jonas Weber und Katrin Vogel", ["Jonas Weber", "Katrin Vogel"]),
+        ("Par Claire Dubois et Marc Petit", ["Claire Dubois", "Marc Petit"]),
+        ("نویسنده: سارا محمدی", ["سارا محمدی"]),
+        ("بقلم: أحمد الخطيب", ["أحمد الخطيب"]),
+        ("مریم احمدی، علی رضایی", ["مریم احمدی", "علی رضایی"]),
+        ("By Jane Doe for The Ledger", ["Jane Doe"]),
+        ("https://facebook.com/janedoe", []),
+        ("Staff", []),
+        ("Reuters", []),
+    ],
+)
+def test_split_names(byline: str, names: list[str]) -> None:
+    assert split_names(byline) == names
+
+
+def test_site_name_is_not_an_author_unless_it_is_the_byline() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbour News">'
+        '<meta name="author" content="Harbour News">'
+    )
+    assert extract(html(head, "<h1>Ferry timetable changes</h1>" + BODY), URL).authors == []
+    byline = "<div class='byline'>By Harbour News</div>"
+    found = extract(html(head, "<h1>Ferry timetable changes</h1>" + byline + BODY), URL)
+    assert found.authors == ["Harbour News"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "expected"),
+    [
+        (["fa-IR"], "متن فارسی", "fa"),
+        ([None, "en-US"], "این یک متن فارسی است که گزارش می‌دهد و چگونگی را بررسی می‌کند.", "fa"),
+        ([None], "هذا نص عربي عن الميناء والسفن التي وصلت إلى المدينة يوم الجمعة الماضية", "ar"),
+        ([None], "A plain English text about the harbour and the ships that arrived.", None),
+        (["es_ES"], "Texto en español sobre el puerto y los barcos que llegaron.", "es"),
+        (["fa"], "A page declared Persian whose text is entirely in English, about ships.", None),
+        (
+            [None],
+            "港町で秋の灯籠祭りが三年ぶりに開催された。会場には約二千個の灯籠が並んだ。",
+            "ja",
+        ),
+        (["Persian"], "", "fa"),
+    ],
+)
+def test_choose_language(declared: list[str | None], text: str, expected: str | None) -> None:
+    assert choose_language(declared, text)[0] == expected
+
+
+def test_normalise_code() -> None:
+    assert [normalise_code(v) for v in ("fa-IR", "en_US", "ARA", "x", None)] == [
+        "fa",
+        "en",
+        "ar",
+        None,
+        None,
+    ]
+
+
+def test_canonical_publisher_and_image() -> None:
+    head = (
+        '<link rel="canonical" href="/2026/11/27/harbour-story/">'
+        '<meta property="og:image" content="/img/lead.jpg">'
+        '<meta property="og:site_name" content="Harbour News">'
+    )
+    found = extract(html(head, BODY), URL)
+    assert found.canonical_url == URL
+    assert found.lead_image == "https://news.example/img/lead.jpg"
+    assert found.publisher == "Harbour News"
+    assert found.original_source is None
+
+
+def test_saved_file_uses_its_declared_canonical_as_site() -> None:
+    head = '<link rel="canonical" href="https://news.example/a/story">'
+    found = extract(html(head, BODY), "file:///tmp/story.html")
+    assert found.canonical_url == "https://news.example/a/story"
+    assert found.original_source is None

@@ -1,0 +1,313 @@
+"""The one parse of a page and the small DOM helpers every layer shares.
+
+``parse_html`` builds the lxml tree once (comments and processing instructions dropped); the
+class/id hints say whether an element looks like article text (``article-body``,
+``entry-content``...) or like page furniture (comments, sidebars, related links, share widgets,
+newsletter boxes, captions, ads). WordPress post classes such as ``tag-share`` or
+``category-comment`` name the post's tags, not the element, and are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+_PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, encoding="utf-8", default_doctype=False
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_EMPTY_DOC = b"<html><head></head><body></body></html>"
+
+# Elements whose content is never article text.
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "picture",
+        "source",
+        "img",
+        "figure",
+        "figcaption",
+        "nav",
+        "aside",
+        "footer",
+        "header",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+        "label",
+        "dialog",
+        "menu",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "map",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "div",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "form",
+        "fieldset",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "hgroup",
+        "hr",
+        "legend",
+        "amp-fit-text",
+    }
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Class/id words that mark page furniture (matched anywhere in a class name); such elements are
+# left out of the body.
+_NEGATIVE_WORDS = (
+    "comment|disqus|sidebar|side-bar|related|recommend|more-stories|morestories|also-read"
+    "|alsoread|read-more|readmore|read-next|readnext|most-read|mostread|most-popular|trending"
+    "|newsletter|subscri|signup|sign-up|advert|sponsor|promo|outbrain|taboola|dfp-|gpt-ad|adslot"
+    "|ad-slot|ad-container|ad-wrapper|adunit|ad-unit|adsbygoogle|social|share|sharing|sharer"
+    "|breadcrumb|cookie|consent|gdpr|popup|modal|overlay|lightbox|footer|masthead|navbar"
+    "|navigation|nav-|menu|pagination|pager|caption|credit|byline|author-bio|authorbio|author-box"
+    "|authorbox|about-author|author-info|author-card|tag-list|taglist|tags-|post-tags"
+    "|article-tags|entry-tags|keywords|toolbar|toolbox|jump-link|skip-link|skiplink"
+    "|visually-hidden|sr-only|screen-reader|print-only|embed|twitter-tweet|instagram|tiktok"
+    "|video|player|gallery|slideshow|carousel|slider|ticker|login|signin|paywall-prompt"
+    "|recirc|pullquote|pull-quote|disclaimer|timestamp|published-date|post-date|entry-date"
+    "|entry-meta|post-meta|article-meta|posted-on|list-related|next-post|prev-post|previous-post"
+    "|post-nav|wp-block-latest|yarpp|jp-relatedposts|sharedaddy|addtoany|a2a_|heateor"
+    "|crp_related|subscription|donate|donation|podcast-promo|app-promo"
+)
+_NEGATIVE_RE = re.compile(_NEGATIVE_WORDS)
+# Short furniture words that must stand alone as a class-name part ("ad", not "header").
+_NEGATIVE_TOKEN_RE = re.compile(
+    r"(?:^|[-_\s])(?:ad|ads|adv|advt|nav|tags?|bio|share|social|topics|outbrain|subnav|dropdown"
+    r"|signup|popular|latest|recent|search|searchform)(?:$|[-_\s\d])"
+)
+# Words that lower a container's score without excluding it (a framework's "widget" wrapper
+# can hold the article; "header" can hold the standfirst).
+_WEAK_NEGATIVE_RE = re.compile(
+    r"widget|(?:^|[-_\s])(?:meta|metadata|extra|tools|print|rail|aside|banner|teaser|card|cards"
+    r"|links|more|header|hdr|ftr|foot|logo|brand|site-title|alert|notice|cta|callout|infobox"
+    r"|rating|list-inline|sticky)(?:$|[-_\s\d])"
+)
+_POSITIVE_RE = re.compile(
+    r"article|story|entry|post|content|body|text|main|news|blog|single|detail|prose|rich"
+)
+STRONG_BODY_RE = re.compile(
+    r"(?:article|story|entry|post|news|blog|item|single|node|main|page|detail|content)"
+    r"[-_]{0,2}(?:body|content|text|copy|entry|inner|main|detail)"
+    r"|(?:body|rich|main)[-_]?text|articlebody|storybody|field-+name-+body|field-+body"
+    r"|td-post-content|post_content|entry_content"
+)
+_WP_POST_CLASS_RE = re.compile(
+    r"\b(?:tag|category|categories|format|status|type|post|author|postid|page-id|topic|section)"
+    r"-[\w-]+"
+)
+_POST_ID_RE = re.compile(r"\bpost-\d+\b")
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse a decoded page into an lxml tree; never raises (junk gives an empty document)."""
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub("", text)
+    if text.lstrip().startswith("<?xml"):
+        text = _XML_DECLARATION_RE.sub("", text, count=1)
+    data = text.encode("utf-8", errors="replace")
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None or not isinstance(root.tag, str):
+        root = lxml.html.document_fromstring(_EMPTY_DOC, parser=_PARSER)
+    return root
+
+
+def hint_text(el: HtmlElement) -> str:
+    """The element's class and id, lower-cased, without WordPress post-class noise."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return ""
+    text = f"{cls or ''} {ident or ''}".lower()
+    if cls and "-" in text:
+        text = _WP_POST_CLASS_RE.sub(" ", text) if _looks_like_post_classes(cls) else text
+    return text.strip()
+
+
+def _looks_like_post_classes(cls: str) -> bool:
+    """WordPress ``post_class()`` output: ``post-123 post type-post status-publish ...``."""
+    return (
+        "type-" in cls or "status-" in cls or "hentry" in cls or _POST_ID_RE.search(cls) is not None
+    )
+
+
+def strong_body(el: HtmlElement) -> bool:
+    """True for an element named as the article body (itemprop or a body-like class/id)."""
+    if (el.get("itemprop") or "").lower() == "articlebody":
+        return True
+    hint = hint_text(el)
+    return bool(hint) and STRONG_BODY_RE.search(hint) is not None
+
+
+def is_negative(el: HtmlElement) -> bool:
+    """True when the class/id names page furniture and nothing marks it as the article body."""
+    hint = hint_text(el)
+    if not hint:
+        return False
+    if not (_NEGATIVE_RE.search(hint) or _NEGATIVE_TOKEN_RE.search(hint)):
+        return False
+    return not strong_body(el)
+
+
+def class_weight(el: HtmlElement) -> int:
+    """Score from the element's name: 50 named body, 15 body-ish, -25 furniture, -10 weak."""
+    if strong_body(el):
+        return 50
+    hint = hint_text(el)
+    if not hint:
+        return 0
+    if _NEGATIVE_RE.search(hint) or _NEGATIVE_TOKEN_RE.search(hint):
+        return -25
+    weak = _WEAK_NEGATIVE_RE.search(hint) is not None
+    if _POSITIVE_RE.search(hint):
+        return 5 if weak else 15
+    return -10 if weak else 0
+
+
+class HintIndex:
+    """Every element with a class or id and its :func:`hint_text`, gathered once per page.
+
+    An XPath ``contains(@class, ...)`` scan or a Python walk over a large page costs more than
+    the parse; this index is built on first use (one XPath) and then searched by regex. A search
+    inside one element before the index exists scans that element only.
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self._items: list[tuple[HtmlElement, str]] | None = None
+
+    @property
+    def items(self) -> list[tuple[HtmlElement, str]]:
+        if self._items is None:
+            self._items = [
+                (el, hint)
+                for el in self.root.xpath("//*[@class or @id]")
+                if isinstance(el.tag, str) and (hint := hint_text(el))
+            ]
+        return self._items
+
+    def find(
+        self, pattern: re.Pattern[str], within: HtmlElement | None = None, tags: Iterable[str] = ()
+    ) -> list[HtmlElement]:
+        """Elements whose hint matches ``pattern``, inside ``within`` and of ``tags`` if given."""
+        wanted = frozenset(tags)
+        found = []
+        if self._items is None and within is not None:
+            items = [
+                (el, hint)
+                for el in within.xpath("descendant-or-self::*[@class or @id]")
+                if isinstance(el.tag, str) and (hint := hint_text(el))
+            ]
+            return [
+                el
+                for el, hint in items
+                if (not wanted or el.tag in wanted) and pattern.search(hint)
+            ]
+        for el, hint in self.items:
+            if wanted and el.tag not in wanted:
+                continue
+            if pattern.search(hint) and (within is None or within_element(within, el)):
+                found.append(el)
+        return found
+
+
+def within_element(ancestor: HtmlElement, el: HtmlElement) -> bool:
+    """True if ``el`` is ``ancestor`` or inside it."""
+    return el is ancestor or any(a is ancestor for a in el.iterancestors())
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """True for ``hidden``, ``aria-hidden="true"`` or an inline ``display:none``/``visibility:hidden``."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style:
+        compact = style.replace(" ", "").lower()
+        return "display:none" in compact or "visibility:hidden" in compact
+    return False
+
+
+def base_url(root: HtmlElement, page_url: str) -> str:
+    """The URL relative links resolve against: ``<base href>`` if present, else the page URL."""
+    for base in root.iter("base"):
+        href = (base.get("href") or "").strip()
+        if href:
+            return urljoin(page_url, href)
+    return page_url
+
+
+def absolute(url: str | None, base: str) -> str | None:
+    """``url`` made absolute against ``base``; None for empty, ``javascript:`` or ``data:`` links."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url or url.startswith(("javascript:", "data:", "mailto:", "#")):
+        return None
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return None
+
+
+def text_of(el: HtmlElement) -> str:
+    """All text inside ``el`` with whitespace collapsed (scripts and styles included as-is)."""
+    return " ".join((el.text_content() or "").split())
