@@ -12,6 +12,7 @@ then the defaults below. ``load_config`` is the only place that reads the enviro
 | concurrency    | ``--concurrency`` | ``WIRECRAWL_CONCURRENCY``   | 2 per site             |
 | sample_port    | ``--port``        | ``WIRECRAWL_SAMPLE_PORT``   | 8451                   |
 | keep_raw       |                   | ``WIRECRAWL_KEEP_RAW``      | true                   |
+| workers        | ``--workers``     | ``WIRECRAWL_WORKERS``       | 0 (one process)        |
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Config:
     concurrency: int = 2
     sample_port: int = 8451
     keep_raw: bool = True
+    workers: int = 0
 
 
 ENV_PREFIX = "WIRECRAWL_"
@@ -53,6 +55,7 @@ _ENV_NAMES = {
     "concurrency": "WIRECRAWL_CONCURRENCY",
     "sample_port": "WIRECRAWL_SAMPLE_PORT",
     "keep_raw": "WIRECRAWL_KEEP_RAW",
+    "workers": "WIRECRAWL_WORKERS",
 }
 
 
@@ -66,9 +69,9 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             if delay < 0:
                 raise ValueError("must not be negative")
             return delay
-        if name in ("concurrency", "sample_port"):
+        if name in ("concurrency", "sample_port", "workers"):
             number = int(value)
-            low = 0 if name == "sample_port" else 1
+            low = 0 if name in ("sample_port", "workers") else 1
             if not low <= number <= 65535:
                 raise ValueError(f"must be between {low} and 65535")
             return number

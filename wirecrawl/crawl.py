@@ -94,6 +94,51 @@ def summarise(source: str, run_id: int, stats: dict[str, Any]) -> RunSummary:
     )
 
 
+def partition(sources: Sequence[Source], workers: int) -> list[list[Source]]:
+    """Split sources into at most ``workers`` groups, round robin, none empty."""
+    groups: list[list[Source]] = [[] for _ in range(max(1, min(workers, len(sources))))]
+    for i, source in enumerate(sources):
+        groups[i % len(groups)].append(source)
+    return groups
+
+
+def run_parallel(
+    sources: Sequence[Source], config: Config, workers: int, child_args: Sequence[str]
+) -> list[RunSummary]:
+    """Crawl the sources in ``workers`` child processes (``wirecrawl crawl`` each), so a crawl of
+    several sources uses every core; Twisted runs one reactor per process. Each child takes its
+    own locks and writes its own runs; the summaries are read back from the ``runs`` table."""
+    import subprocess
+
+    procs = []
+    for group in partition(sources, workers):
+        command = [sys.executable, "-m", "wirecrawl", "crawl", *(s.name for s in group)]
+        command += ["--db", str(config.db_path), "--quiet", "--workers", "0", *child_args]
+        procs.append(subprocess.Popen(command, stderr=subprocess.PIPE, text=True))
+    failures = []
+    for proc in procs:
+        _, err = proc.communicate()
+        if proc.returncode not in (0, 1, 3):
+            failures.append(err.strip().splitlines()[-5:])
+    pids = [p.pid for p in procs]
+    summaries = []
+    with store.opened(config.db_path) as db:
+        marks = ", ".join("?" for _ in pids)
+        for row in db.query(f"SELECT id, source, stats FROM runs WHERE pid IN ({marks})", pids):
+            import json
+
+            summaries.append(summarise(row["source"], row["id"], json.loads(row["stats"])))
+    for lines in failures:
+        sys.stderr.write("a crawl process failed:\n  " + "\n  ".join(lines) + "\n")
+    done = {s.source for s in summaries}
+    summaries += [
+        RunSummary(source=s.name, run_id=0, outcome="crashed")
+        for s in sources
+        if s.name not in done
+    ]
+    return sorted(summaries, key=lambda s: s.source)
+
+
 def run_crawl(sources: Sequence[Source], config: Config, **options: Any) -> list[RunSummary]:
     """Crawl ``sources``, each under its lock: a source another process is crawling is skipped
     with a message and reported with outcome "busy"."""

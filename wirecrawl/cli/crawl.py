@@ -125,6 +125,12 @@ def print_summary(summaries: list[Any], stream: Any = None) -> None:
     "--now", "now", default=None, help="Fix the crawl's clock (ISO 8601), for reproducible runs."
 )
 @click.option("--full", is_flag=True, help="Fetch every page again, ignoring what is stored.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0, max=64),
+    default=None,
+    help="Split the sources across N crawl processes to use N cores [env WIRECRAWL_WORKERS].",
+)
 @click.option("--quiet", is_flag=True, help="No progress line.")
 def crawl(
     names: tuple[str, ...],
@@ -138,6 +144,7 @@ def crawl(
     sample_port: int | None,
     now: str | None,
     full: bool,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Crawl sources now and store their stories.
@@ -145,7 +152,7 @@ def crawl(
     Example: wirecrawl crawl globalwire meridian --db data/wirecrawl.db
     """
     from wirecrawl.cli.sources import registry
-    from wirecrawl.crawl import run_crawl
+    from wirecrawl.crawl import run_crawl, run_parallel
     from wirecrawl.schedule import BUSY_EXIT
 
     config = config_from(
@@ -155,6 +162,7 @@ def crawl(
         download_delay=delay,
         concurrency=concurrency,
         sample_port=sample_port,
+        workers=workers,
     )
     chosen = select_sources(
         registry(config.sources_file, config.sample_port), names, all_, include_live
@@ -170,8 +178,18 @@ def crawl(
                 "give an offset, e.g. 2026-11-28T12:00:00+00:00", param_hint="--now"
             )
     click.echo(f"crawling {', '.join(s.name for s in chosen)} into {config.db_path}", err=True)
-    progress = None if quiet else progress_printer()
-    summaries = run_crawl(chosen, config, now=fixed, progress=progress, full=full)
+    if config.workers >= 2 and len(chosen) >= 2:
+        child_args = [
+            *(["--sources", str(config.sources_file)] if config.sources_file else []),
+            *["--user-agent", config.user_agent, "--delay", str(config.download_delay)],
+            *["--concurrency", str(config.concurrency), "--port", str(config.sample_port)],
+            *(["--now", now] if now else []),
+            *(["--full"] if full else []),
+        ]
+        summaries = run_parallel(chosen, config, config.workers, child_args)
+    else:
+        progress = None if quiet else progress_printer()
+        summaries = run_crawl(chosen, config, now=fixed, progress=progress, full=full)
     if not quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
     print_summary(summaries)

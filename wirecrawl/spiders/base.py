@@ -169,9 +169,11 @@ class SourceSpider(scrapy.Spider):
         import feedparser
 
         self._count("pages/feed")
-        parsed = feedparser.parse(
-            response.body, response_headers={"content-location": response.url}
-        )
+        headers = {"content-location": response.url}
+        content_type = response.headers.get(b"Content-Type")
+        if content_type:
+            headers["content-type"] = content_type.decode("latin-1")
+        parsed = feedparser.parse(response.body, response_headers=headers)
         if parsed.bozo and not parsed.entries:
             self._count("errors/feed-unreadable")
             self.logger.warning(
