@@ -178,3 +178,29 @@ def test_two_processes_migrating_a_new_file_at_once(tmp_path):
     db = store.open_db(path)
     numbers = [r[0] for r in db.execute("SELECT number FROM migrations ORDER BY number")]
     assert numbers == sorted(m[0] for m in store.MIGRATIONS)
+
+
+def test_a_revision_keeps_fields_the_new_version_lost(db):
+    dated = story(
+        published_at=NOW - timedelta(hours=3),
+        published_raw="27 Nov 2026",
+        published_precision="day",
+        authors=["Ana Ruiz"],
+        tags=["ports"],
+    )
+    store.write_stories(db, [dated])
+    redesigned = story(
+        body="Text after a redesign.",
+        content_hash="hash-new",
+        authors=[],
+        tags=[],
+        published_at=None,
+        date_reason="no-candidates",
+        fetched_at=NOW + timedelta(hours=1),
+    )
+    store.write_stories(db, [redesigned])
+    row = store.get_story(db, 1)
+    assert row["body"] == "Text after a redesign." and row["revision"] == 2
+    assert row["published_at"] == store.iso(NOW - timedelta(hours=3))
+    assert row["published_precision"] == "day" and row["date_reason"] is None
+    assert row["authors"] == ["Ana Ruiz"] and row["tags"] == ["ports"]

@@ -50,6 +50,8 @@ def scrapy_settings(
         "CONCURRENT_REQUESTS_PER_DOMAIN": config.concurrency,
         "LOG_LEVEL": log_level,
         "WIRECRAWL_INCREMENTAL": not full,
+        "WIRECRAWL_SOURCES": str(config.sources_file) if config.sources_file else "",
+        "WIRECRAWL_SAMPLE_PORT": config.sample_port,
     }
     if now is not None:
         overrides["WIRECRAWL_NOW"] = now.isoformat()
@@ -65,6 +67,7 @@ def outcome_of(stats: dict[str, Any]) -> str:
         return str(reason)
     fetched = int(stats.get("downloader/response_count", 0))
     errors = int(stats.get("log_count/ERROR", 0)) + int(stats.get("downloader/exception_count", 0))
+    errors += sum(int(v) for k, v in stats.items() if k.startswith("wirecrawl/errors/"))
     articles = int(stats.get("wirecrawl/pages/article", 0))
     bad = sum(
         int(v) for k, v in stats.items() if k.startswith("downloader/response_status_count/5")
@@ -173,9 +176,7 @@ def crawl_unlocked(
     clock = (lambda: now) if now is not None else (lambda: datetime.now(UTC))
     with store.opened(config.db_path) as db:
         run_ids = {s.name: store.start_run(db, s.name, clock(), pid=os.getpid()) for s in sources}
-    process = CrawlerProcess(
-        scrapy_settings(config, now=now, log_level=log_level, full=full), install_root_handler=True
-    )
+    process = CrawlerProcess(scrapy_settings(config, now=now, log_level=log_level, full=full))
     crawlers = {}
     for source in sources:
         crawler = process.create_crawler(spider_class(source))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -81,12 +82,18 @@ class RunFacts:
     pages: int = 0
     added: int = 0
     errors: int = 0
+    # what the crawl itself counted: stories extracted, and those with title, body and date
+    items: int | None = None
+    complete: int | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> RunFacts:
         """RunFacts of a stored run row."""
         started = store.parse_iso(row["started_at"])
         assert started is not None
+        stats = row.get("stats") or "{}"
+        counted = json.loads(stats) if isinstance(stats, str) else dict(stats)
+        items = counted.get("wirecrawl/coverage/items")
         return cls(
             id=int(row["id"]),
             started_at=started,
@@ -95,6 +102,8 @@ class RunFacts:
             pages=int(row.get("pages_fetched") or 0),
             added=int(row.get("stories_added") or 0),
             errors=int(row.get("errors") or 0),
+            items=None if items is None else int(items),
+            complete=int(counted.get("wirecrawl/coverage/complete", 0)),
         )
 
 
@@ -188,11 +197,14 @@ def run_coverage(
         for run_id in hit:
             touched[run_id][0] += 1
             touched[run_id][1] += int(story.complete)
-    return {
-        r.id: (max(r.pages, touched[r.id][0]), touched[r.id][1])
-        for r in finished
-        if max(r.pages, touched[r.id][0]) > 0
-    }
+    coverage = {}
+    for r in finished:
+        if r.items is not None and max(r.pages, r.items) > 0:
+            # the crawl counted what it extracted: exact, updated stories included
+            coverage[r.id] = (max(r.pages, r.items), r.complete or 0)
+        elif max(r.pages, touched[r.id][0]) > 0:
+            coverage[r.id] = (max(r.pages, touched[r.id][0]), touched[r.id][1])
+    return coverage
 
 
 def coverage_change(

@@ -96,6 +96,9 @@ class ConditionalRequestMiddleware:
         if self.db is None:
             return
         try:
+            unusable = getattr(self.crawler.spider, "unusable", set())
+            for url in unusable:
+                self.pending.pop(url, None)
             if reason == "finished" and self.pending:
                 now = datetime.now(UTC).isoformat(timespec="seconds")
                 rows = [

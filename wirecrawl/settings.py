@@ -43,6 +43,8 @@ ITEM_PIPELINES = {
 
 WIRECRAWL_DB = str(_config.db_path)
 WIRECRAWL_KEEP_RAW = _config.keep_raw
+WIRECRAWL_SOURCES = str(_config.sources_file) if _config.sources_file else ""
+WIRECRAWL_SAMPLE_PORT = _config.sample_port
 WIRECRAWL_BATCH_SIZE = 100
 WIRECRAWL_INCREMENTAL = True
 WIRECRAWL_MAX_RETRY_AFTER = 600.0

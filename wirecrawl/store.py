@@ -333,20 +333,40 @@ def story_row(story: Story) -> dict[str, Any]:
 def _find_existing(conn: sqlite3.Connection, story: Story) -> sqlite3.Row | None:
     assert story.canonical_url is not None
     row = conn.execute(
-        "SELECT id, title, content_hash, body, revision, fetched_at FROM stories WHERE canonical_url = ?",
+        "SELECT * FROM stories WHERE canonical_url = ?",
         [story.canonical_url],
     ).fetchone()
     if row is not None:
         return row
     for url in [story.url, *story.aliases]:
         row = conn.execute(
-            "SELECT s.id, s.title, s.content_hash, s.body, s.revision, s.fetched_at "
-            "FROM aliases a JOIN stories s ON s.id = a.story_id WHERE a.url = ?",
+            "SELECT s.* FROM aliases a JOIN stories s ON s.id = a.story_id WHERE a.url = ?",
             [url],
         ).fetchone()
         if row is not None:
             return row
     return None
+
+
+_EMPTY = (None, "", "[]", "{}")
+_DATE_GROUP = (
+    "published_raw",
+    "published_at",
+    "published_precision",
+    "published_earliest",
+    "published_latest",
+    "date_reason",
+    "date_evidence",
+)
+
+
+def _kept_fields(update: dict[str, Any], existing: sqlite3.Row) -> dict[str, Any]:
+    """A revision never loses what the stored version had: a field the new version lacks (a
+    date, authors, tags after a site redesign) keeps its stored value; the date fields move
+    together."""
+    if update.get("published_at") is None and existing["published_at"] is not None:
+        update = {k: v for k, v in update.items() if k not in _DATE_GROUP}
+    return {k: v for k, v in update.items() if not (v in _EMPTY and existing[k] not in _EMPTY)}
 
 
 def write_stories(
@@ -411,7 +431,10 @@ def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep
                     seen,
                 ],
             )
-            update = {k: v for k, v in row.items() if k not in ("canonical_url", "source", "url")}
+            update = _kept_fields(
+                {k: v for k, v in row.items() if k not in ("canonical_url", "source", "url")},
+                existing,
+            )
             update["revision"] = int(existing["revision"]) + 1
             result.updated += 1
         else:
@@ -622,17 +645,21 @@ def save_validators(
         )
 
 
-def seen_story(db: sqlite_utils.Database, url: str) -> tuple[datetime, datetime] | None:
-    """(first_seen, last_seen) of the story stored under ``url`` (canonical or alias), or None."""
+def seen_story(
+    db: sqlite_utils.Database, url: str
+) -> tuple[datetime, datetime, datetime | None] | None:
+    """(first_seen, last_seen, published_at) of the story stored under ``url`` (canonical or
+    alias), or None."""
     row = db.execute(
-        "SELECT first_seen, last_seen FROM stories WHERE canonical_url = ? "
-        "UNION ALL SELECT s.first_seen, s.last_seen FROM aliases a JOIN stories s ON s.id = a.story_id "
+        "SELECT first_seen, last_seen, published_at FROM stories WHERE canonical_url = ? "
+        "UNION ALL SELECT s.first_seen, s.last_seen, s.published_at "
+        "FROM aliases a JOIN stories s ON s.id = a.story_id "
         "WHERE a.url = ? LIMIT 1",
         [url, url],
     ).fetchone()
     if row is None:
         return None
-    return datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1])
+    return datetime.fromisoformat(row[0]), datetime.fromisoformat(row[1]), parse_iso(row[2])
 
 
 # --- scheduling ---------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ import click
 from wirecrawl.cli.app import cli, sources_option
 
 if TYPE_CHECKING:
-    from wirecrawl.extract import Extracted
     from wirecrawl.sources import Source
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz")
@@ -120,66 +119,16 @@ def pick_source(sources: list[Source], url: str) -> Source | None:
     return None
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value else None
-
-
-def story_record(
-    path: str, found: Extracted, source: Source | None, fetched_at: datetime
-) -> dict[str, Any]:
-    """The ``--json`` object for one page: extracted fields plus the chosen dates."""
-    from wirecrawl.dates import DateNormaliser
-
-    normaliser = DateNormaliser()
-    options: dict[str, Any] = {
-        "timezone": source.timezone if source else "UTC",
-        "languages": list(source.languages) if source else None,
-        "date_order": source.date_order if source else None,
-    }
-    choice = normaliser.choose(found.date_candidates, fetched_at, **options)
-    result = choice.result
-    published_at = result.published_at if result.reason is None else None
-    evidence = dict(found.evidence)
-    if choice.candidate is not None and result.reason is None:
-        evidence["published_at"] = (
-            f"{choice.candidate.origin}:{choice.candidate.detail} ({result.rule}, "
-            f"{result.precision})"
-        )
-    else:
-        evidence["published_at"] = f"none ({result.reason})"
-    evidence["date_candidates"] = "; ".join(
-        f"{e['origin']}:{e['detail']}={e['raw']} -> "
-        f"{e.get('published_at') or e.get('reason')}{' [chosen]' if e.get('chosen') else ''}"
-        for e in choice.evidence
-    )
-    modified_at = None
-    if found.modified_candidates:
-        modified = normaliser.parse(found.modified_candidates[0].text, fetched_at, **options)
-        modified_at = modified.published_at if modified.reason is None else None
-    return {
-        "path": path,
-        "title": found.title,
-        "body": "\n\n".join(found.body),
-        "authors": list(found.authors),
-        "published_raw": choice.candidate.text if choice.candidate else None,
-        "published_at": _iso(published_at),
-        "modified_at": _iso(modified_at),
-        "language": found.language,
-        "section": found.section,
-        "tags": list(found.tags),
-        "canonical_url": found.canonical_url,
-        "publisher": found.publisher,
-        "original_source": found.original_source,
-        "original_url": found.original_url,
-        "evidence": evidence,
-    }
-
-
 def run_job(
-    job: Job, sources: list[Source], forced: Source | None, default_time: datetime
+    job: Job,
+    sources: list[Source],
+    forced: Source | None,
+    default_time: datetime,
+    normaliser: Any = None,
 ) -> dict[str, Any]:
     """Extract one page into its record, or ``{"path", "error"}`` when it cannot be read."""
-    from wirecrawl.extract import ExtractError, extract
+    from wirecrawl.extract import ExtractError
+    from wirecrawl.process import process_page, story_record
 
     if job.error:
         return {"path": job.path, "error": job.error}
@@ -196,12 +145,20 @@ def run_job(
         return {"path": job.path, "error": f"cannot read: {exc}"}
     source = forced or pick_source(sources, url)
     try:
-        found = extract(data, url, source=source, headers=headers)
+        story = process_page(
+            data,
+            url,
+            source=source,
+            fetched_at=job.fetched_at or default_time,
+            normaliser=normaliser,
+            headers=headers,
+            registry=sources,
+        )
     except ExtractError as exc:
         return {"path": job.path, "error": str(exc)}
     except Exception as exc:  # a page must never stop the other pages; reported, not raised
         return {"path": job.path, "error": f"extraction failed: {type(exc).__name__}: {exc}"}
-    return story_record(job.path, found, source, job.fetched_at or default_time)
+    return story_record(story, job.path)
 
 
 def show(record: dict[str, Any], lines: int = 3) -> str:
@@ -278,9 +235,12 @@ def extract_command(
         jobs.extend(read_jsonl(jsonl, getattr(jsonl, "name", "--jsonl")))
     if not jobs:
         raise click.ClickException("give at least one page, folder or URL (or --jsonl FILE)")
+    from wirecrawl.dates import DateNormaliser
+
+    normaliser = DateNormaliser()
     failed = False
     for job in jobs:
-        record = run_job(job, sources, forced, default_time)
+        record = run_job(job, sources, forced, default_time, normaliser)
         failed = failed or "error" in record
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))

@@ -6,6 +6,7 @@ from typing import Any
 
 from wirecrawl.items import Story
 from wirecrawl.pipelines import CountingPipeline
+from wirecrawl.process import clean_story
 
 
 class CleanTextPipeline(CountingPipeline):
@@ -36,25 +37,23 @@ class CleanTextPipeline(CountingPipeline):
                 store.save_boilerplate(db, self.learner.to_rows())
 
     def _publish(self) -> None:
+        """Let the spider's extraction strip what has been learned so far."""
         spider = self.crawler.spider
         spider._learned_boilerplate = frozenset(self.learner.learned(self.source.name))  # type: ignore[union-attr]
 
     def process_item(self, item: Story) -> Story:
-        from wirecrawl.extract.text import clean_paragraphs, clean_text
-
+        name = self.source.name
         paragraphs = [p for p in (item.body or "").split("\n\n") if p.strip()]
-        before = len(self.learner.learned(self.source.name))
-        self.learner.observe(self.source.name, paragraphs)
-        learned = self.learner.learned(self.source.name)
+        before = len(self.learner.learned(name))
+        self.learner.observe(name, paragraphs)
+        learned = self.learner.learned(name)
         if len(learned) != before:
             self._publish()
             self.count("learned-boilerplate", len(learned) - before)
-        cleaned = clean_paragraphs(paragraphs, self.source, learned)
-        if len(cleaned) != len(paragraphs):
-            self.count("paragraphs-removed", len(paragraphs) - len(cleaned))
-        item.body = "\n\n".join(cleaned) or None
-        item.title = clean_text(item.title) if item.title else None
-        item.authors = [a for a in (clean_text(a) for a in item.authors) if a]
+        clean_story(item, self.source, learned)
+        removed = len(paragraphs) - len((item.body or "").split("\n\n") if item.body else [])
+        if removed:
+            self.count("paragraphs-removed", removed)
         if not item.title and not item.body:
             raise self.drop("no-content")
         self.count("items")

@@ -6,10 +6,11 @@ from typing import Any
 
 from wirecrawl.items import Story
 from wirecrawl.pipelines import CountingPipeline
+from wirecrawl.process import date_story
 
 
 class DatesPipeline(CountingPipeline):
-    """Sets ``published_*`` from the candidates against ``fetched_at``; untrusted dates stay null."""
+    """Sets ``published_*`` against ``fetched_at``; a date that cannot be trusted stays null."""
 
     component = "dates"
 
@@ -20,42 +21,10 @@ class DatesPipeline(CountingPipeline):
         self.normaliser = DateNormaliser()
 
     def process_item(self, item: Story) -> Story:
-        from wirecrawl.dates import DateCandidate
-
-        source = self.source
-        timezone, date_order = source.timezone, source.date_order
-        languages = list(source.languages) or None
-        candidates = [
-            DateCandidate(c["text"], c["origin"], c.get("detail", "")) for c in item.date_candidates
-        ]
-        choice = self.normaliser.choose(
-            candidates,
-            item.fetched_at,
-            timezone=timezone,
-            languages=languages,
-            date_order=date_order,
-        )
-        result = choice.result
-        item.date_evidence = choice.evidence
-        item.published_raw = choice.candidate.text if choice.candidate else result.raw or None
-        if result.reason is None:
-            item.published_at = result.published_at
-            item.published_precision = result.precision
-            item.published_earliest = result.earliest
-            item.published_latest = result.latest
-            item.date_reason = None
-            self.count(f"chosen/{choice.candidate.origin if choice.candidate else 'none'}")
+        date_story(item, self.source, self.normaliser)
+        if item.date_reason is None:
+            origin = item.evidence.get("published_at", "none").split(":", 1)[0]
+            self.count(f"chosen/{origin}")
         else:
-            item.published_at = None
-            item.date_reason = result.reason
-            self.count(f"missing/{result.reason}")
-        if item.modified_raw:
-            modified = self.normaliser.parse(
-                item.modified_raw,
-                item.fetched_at,
-                timezone=timezone,
-                languages=languages,
-                date_order=date_order,
-            )
-            item.modified_at = modified.published_at if modified.reason is None else None
+            self.count(f"missing/{item.date_reason}")
         return item

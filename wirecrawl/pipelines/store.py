@@ -25,8 +25,15 @@ class StorePipeline(CountingPipeline):
 
     def open_spider(self) -> None:
         self.db = store.open_db(self.db_path)
+        assert self.crawler.stats is not None
+        for key in ("items", "complete"):  # present even at zero, for source health
+            self.crawler.stats.set_value(f"wirecrawl/coverage/{key}", 0)
 
     def process_item(self, item: Story) -> Story:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value("wirecrawl/coverage/items")
+        if item.title and item.body and item.published_at:
+            self.crawler.stats.inc_value("wirecrawl/coverage/complete")
         self.buffer.append(item)
         if len(self.buffer) >= self.batch_size:
             self.flush()

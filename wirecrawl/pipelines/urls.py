@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from wirecrawl.items import Story
 from wirecrawl.pipelines import CountingPipeline
+from wirecrawl.process import attribute_story, canonical_story
 
 
 class CanonicalUrlPipeline(CountingPipeline):
@@ -11,23 +14,24 @@ class CanonicalUrlPipeline(CountingPipeline):
 
     component = "urls"
 
-    def process_item(self, item: Story) -> Story:
-        from wirecrawl.dedup import content_hash
-        from wirecrawl.urls import canonicalize, choose_canonical
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        from wirecrawl.sources import load_sources
 
-        canonical, cross_site = choose_canonical(item.url, item.canonical_url)
-        if cross_site:
-            self.count("cross-site-canonical")
-            item.attribution_evidence = [
-                *item.attribution_evidence,
-                f"cross-site canonical: {cross_site}",
-            ]
-            if not item.original_url:
-                item.original_url = cross_site
-        spellings = {item.url, *item.aliases, *(a for a in [item.canonical_url] if a)}
-        item.canonical_url = canonical
-        item.aliases = sorted(u for u in spellings if u != canonical)
-        if canonicalize(item.url) != canonical or item.url != canonical:
+        settings = crawler.settings
+        sources_file = settings.get("WIRECRAWL_SOURCES")
+        self.registry = load_sources(
+            sources_file or None, sample_port=settings.getint("WIRECRAWL_SAMPLE_PORT", 8451)
+        )
+
+    def process_item(self, item: Story) -> Story:
+        had_original = item.original_url
+        written = item.original_source
+        attribute_story(canonical_story(item), self.registry)
+        if item.original_source != written:
+            self.count("original-named-by-registry")
+        if item.aliases:
             self.count("aliased")
-        item.content_hash = content_hash(f"{item.title or ''}\n{item.body or ''}")
+        if item.original_url and not had_original:
+            self.count("cross-site-canonical")
         return item

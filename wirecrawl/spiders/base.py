@@ -47,6 +47,8 @@ class SourceSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.allowed_domains = list(self.source.domains)
         self.scheduled = 0
+        # feeds and sitemaps that could not be read: their validators must not be saved
+        self.unusable: set[str] = set()
         # canonical URL -> (spellings seen, what discovery saw of it, known in the store)
         self.sightings: dict[str, tuple[set[str], dict[str, str], bool]] = {}
         self._state_db: Any = None
@@ -94,12 +96,15 @@ class SourceSpider(scrapy.Spider):
             self._state_db.conn.close()
             self._state_db = None
 
-    def is_due(self, url: str, canonical: str) -> bool:
+    def is_due(self, url: str, canonical: str, updated: str | None = None) -> bool:
         """Whether an article URL should be fetched this run.
 
-        New URLs always are. A stored story is fetched again only while it is young (first seen
-        less than the source's ``revisit`` window ago) and not since one crawl ``interval``, so
-        stories that get updated are rechecked for a while and then left alone.
+        New URLs always are. A stored story is fetched again when discovery gives its
+        modification time (a sitemap ``lastmod``, a feed entry's date) and that is after we last
+        saw it. Without such a signal, a story younger than the source's ``revisit`` window
+        (age from its publication, else from when we first saw it) is rechecked with a growing
+        gap: once at least max(``interval``, age / 2) has passed since we last saw it, which is
+        about log2(revisit / interval) rechecks in all.
         """
         db = self.state_db()
         if db is None:
@@ -109,9 +114,17 @@ class SourceSpider(scrapy.Spider):
         seen = store.seen_story(db, canonical) or store.seen_story(db, url)
         if seen is None:
             return True
-        first_seen, last_seen = seen
+        first_seen, last_seen, published_at = seen
+        changed = _instant(updated)
+        if changed is not None:
+            if changed > last_seen:
+                self._count("incremental/changed")
+                return True
+            self._count("incremental/known-skipped")
+            return False
         now = self.clock()
-        if now - first_seen < self.source.revisit and now - last_seen >= self.source.interval:
+        age = now - (published_at or first_seen)
+        if age < self.source.revisit and now - last_seen >= max(self.source.interval, age / 2):
             self._count("incremental/recheck")
             return True
         self._count("incremental/known-skipped")
@@ -126,7 +139,7 @@ class SourceSpider(scrapy.Spider):
         return True
 
     def sight(
-        self, url: str, seen: dict[str, str], referer: Response
+        self, url: str, seen: dict[str, str], referer: Response, updated: str | None = None
     ) -> tuple[scrapy.Request | None, bool]:
         """Note an article link found by discovery: (request or None, already stored?).
 
@@ -146,7 +159,7 @@ class SourceSpider(scrapy.Spider):
             for origin, text in seen.items():
                 first_seen_info.setdefault(origin, text)
             return None, not due
-        due = self.is_due(url, key)
+        due = self.is_due(url, key, updated)
         self.sightings[key] = ({url}, seen, due)
         if not due or not self.within_budget():
             return None, not due
@@ -159,10 +172,10 @@ class SourceSpider(scrapy.Spider):
         return request, False
 
     def article_request(
-        self, url: str, seen: dict[str, str], referer: Response
+        self, url: str, seen: dict[str, str], referer: Response, updated: str | None = None
     ) -> scrapy.Request | None:
         """A request for an article URL found on a feed or sitemap, or None to skip it."""
-        return self.sight(url, seen, referer)[0]
+        return self.sight(url, seen, referer, updated)[0]
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         """RSS and Atom feeds, read with feedparser (it survives the malformed feeds real sites serve)."""
@@ -176,6 +189,7 @@ class SourceSpider(scrapy.Spider):
         parsed = feedparser.parse(response.body, response_headers=headers)
         if parsed.bozo and not parsed.entries:
             self._count("errors/feed-unreadable")
+            self.unusable.add(response.url)
             self.logger.warning(
                 "feed %s could not be read: %s", response.url, parsed.get("bozo_exception")
             )
@@ -191,7 +205,8 @@ class SourceSpider(scrapy.Spider):
             raw = entry.get("published") or entry.get("updated") or entry.get("dc_date")
             if raw:
                 seen["feed"] = str(raw)
-            request = self.article_request(link, seen, response)
+            updated = entry.get("updated") or entry.get("published")
+            request = self.article_request(link, seen, response, str(updated) if updated else None)
             if request is not None:
                 yield request
 
@@ -204,6 +219,7 @@ class SourceSpider(scrapy.Spider):
             root = None
         if root is None:
             self._count("errors/sitemap-unreadable")
+            self.unusable.add(response.url)
             self.logger.warning("sitemap %s is not XML", response.url)
             return
         if root.tag == f"{SITEMAP_NS}sitemapindex":
@@ -221,7 +237,9 @@ class SourceSpider(scrapy.Spider):
             published = url.findtext(f"{NEWS_NS}news/{NEWS_NS}publication_date")
             if published:
                 seen["sitemap"] = published.strip()
-            request = self.article_request(loc, seen, response)
+            request = self.article_request(
+                loc, seen, response, url.findtext(f"{SITEMAP_NS}lastmod")
+            )
             if request is not None:
                 yield request
 
@@ -291,60 +309,53 @@ class SourceSpider(scrapy.Spider):
     def build_story(self, response: Response, seen: dict[str, str]) -> Story | None:
         """Extract one article page into a Story (override to add site-specific fields)."""
         from wirecrawl.dates import fetch_time
-        from wirecrawl.extract import ExtractError, extract
+        from wirecrawl.extract import ExtractError
+        from wirecrawl.process import story_from_page
         from wirecrawl.urls import canonicalize
 
-        fetched_at = fetch_time(response.headers.get("Date"), self.clock())
+        key = canonicalize(response.url)
+        spellings = set(self.sightings[key][0]) if key in self.sightings else set()
+        spellings |= set(response.meta.get("redirect_urls", []))
         headers = {
             k.decode("latin-1"): v[0].decode("latin-1") for k, v in response.headers.items() if v
         }
         try:
-            found = extract(
+            return story_from_page(
                 response.body,
                 response.url,
                 source=self.source,
+                fetched_at=fetch_time(response.headers.get("Date"), self.clock()),
                 headers=headers,
-                learned_boilerplate=self.learned_boilerplate(),
+                seen=seen,
+                aliases=spellings,
+                learned=self.learned_boilerplate(),
+                keep_raw=self.settings.getbool("WIRECRAWL_KEEP_RAW", True),
             )
         except ExtractError as exc:
             self._count("dropped/unreadable-page")
             self.logger.warning("dropped %s: %s", response.url, exc)
             return None
-        candidates = [
-            {"text": c.text, "origin": c.origin, "detail": c.detail} for c in found.date_candidates
-        ]
-        for origin, text in seen.items():
-            candidates.append({"text": text, "origin": origin, "detail": "discovery"})
-        key = canonicalize(response.url)
-        spellings = set(self.sightings[key][0]) if key in self.sightings else set()
-        spellings |= {r for r in response.meta.get("redirect_urls", [])}
-        spellings.discard(response.url)
-        return Story(
-            source=self.source.name,
-            url=response.url,
-            fetched_at=fetched_at,
-            title=found.title,
-            body="\n\n".join(found.body) if found.body else None,
-            authors=list(found.authors),
-            section=found.section,
-            tags=list(found.tags),
-            language=found.language,
-            canonical_url=found.canonical_url,
-            lead_image=found.lead_image,
-            publisher=found.publisher or self.source.display_name,
-            original_source=found.original_source,
-            original_url=found.original_url,
-            attribution_evidence=list(found.attribution_evidence),
-            evidence=dict(found.evidence),
-            date_candidates=candidates,
-            modified_raw=found.modified_candidates[0].text if found.modified_candidates else None,
-            aliases=sorted(spellings),
-            raw_html=response.body,
-        )
 
     def learned_boilerplate(self) -> frozenset[str]:
         """Boilerplate paragraphs learned for this source in earlier crawls (set by the pipeline)."""
         return getattr(self, "_learned_boilerplate", frozenset())
+
+
+def _instant(text: str | None) -> datetime | None:
+    """A sitemap ``lastmod`` (W3C datetime) or feed date (RFC 822) as aware UTC, else None."""
+    if not text:
+        return None
+    from email.utils import parsedate_to_datetime
+
+    text = text.strip()
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            value = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _listing_stamp(link: Any) -> str | None:

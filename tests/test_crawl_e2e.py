@@ -1,0 +1,211 @@
+"""End to end: the sample sites served on loopback, crawled by `wirecrawl crawl` processes.
+
+Each crawl runs as its own process (Twisted's reactor cannot restart); the sample server runs in
+this process with a fixed clock, and its request log is the witness of what was fetched.
+"""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from wirecrawl.samples.server import SampleSites
+from wirecrawl.samples.world import World
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+SAMPLES = sorted(["globalwire", "meridian", "sahar", "alwaha"])
+
+
+@pytest.fixture
+def sites():
+    world = World(stories=12, now=NOW)
+    server = SampleSites(world, port=0)
+    server.start()
+    try:
+        yield world, server
+    finally:
+        server.stop()
+
+
+def crawl(db, server, *args, now=NOW, check=True):
+    command = [sys.executable, "-m", "wirecrawl", "crawl", *args, "--db", str(db)]
+    command += ["--port", str(server.port), "--delay", "0", "--now", now.isoformat(), "--quiet"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIRECRAWL_")}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=240, env=env)
+    if check:
+        assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+def rows(db, sql, params=()):
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def article_paths(server, site):
+    return sorted(
+        r.path for r in server.requests(site) if r.status == 200 and _is_article(site, r.path)
+    )
+
+
+def _is_article(site, path):
+    from wirecrawl.sources import get_source, load_sources
+
+    return get_source(load_sources(), site).matches_article("http://x" + path)
+
+
+def test_first_crawl_stores_every_sample_site_with_dates_and_attribution(sites, tmp_path):
+    world, server = sites
+    db = tmp_path / "w.db"
+    done = crawl(db, server, "--all")
+    assert "crawl summary" in done.stderr
+    stored = rows(db, "SELECT * FROM stories")
+    by_source = {}
+    for row in stored:
+        by_source.setdefault(row["source"], []).append(row)
+    assert sorted(by_source) == SAMPLES
+    truth = {t.url.rstrip("/"): t for t in world.truth()}
+    for source, stories in by_source.items():
+        assert len(stories) == len(world.truth(source)), source
+        for row in stories:
+            story = truth[row["canonical_url"].rstrip("/")]
+            assert row["title"] == story.title
+            assert row["body"] and story.paragraphs[0][:40] in row["body"]
+            assert row["fetched_at"] == NOW.isoformat()
+            assert row["publisher"]
+            if story.original_source:
+                assert row["original_source"] == story.original_source, row["url"]
+            if story.published_at is not None:
+                published = datetime.fromisoformat(row["published_at"])
+                earliest = datetime.fromisoformat(row["published_earliest"])
+                latest = datetime.fromisoformat(row["published_latest"])
+                assert earliest <= published <= latest <= NOW
+                assert earliest - timedelta(minutes=1) <= story.published_at <= latest, row["url"]
+    runs = rows(db, "SELECT source, outcome, stories_added FROM runs ORDER BY source")
+    assert [(r["source"], r["outcome"]) for r in runs] == [(s, "ok") for s in SAMPLES]
+    # the same story reached under several spellings is one row with its aliases
+    aliases = rows(db, "SELECT url FROM aliases")
+    assert any("utm_source" in a["url"] for a in aliases)
+
+
+def test_second_run_fetches_only_new_or_changed_pages(sites, tmp_path):
+    world, server = sites
+    db = tmp_path / "w.db"
+    crawl(db, server, "meridian", "globalwire")
+    first = {site: article_paths(server, site) for site in ("meridian", "globalwire")}
+    assert len(first["meridian"]) == 12
+    later = NOW + timedelta(hours=1)
+    world.now = later
+    added = world.add_story("meridian", title="Harbour authority opens a night ferry service")
+    changed = world.truth("meridian")[0]
+    world.change_story("meridian", changed.id, title=changed.title + " (updated)")
+    server.clear_log()
+    done = crawl(db, server, "meridian", "globalwire", now=later)
+    second = article_paths(server, "meridian")
+    # meridian's sitemap and feed say when each story changed: only new and changed pages
+    assert second == sorted({added.path, changed.path}), done.stderr[-2000:]
+    # pages discovered without a change signal are rechecked only while young (revisit window)
+    revisit = timedelta(days=2)
+    ages = {t.path: later - t.published_at for t in world.truth("globalwire") if t.published_at}
+    refetched = article_paths(server, "globalwire")
+    assert all(ages.get(path.removesuffix("amp/"), revisit) < revisit for path in refetched)
+    titles = {r["canonical_url"]: r for r in rows(db, "SELECT * FROM stories")}
+    assert added.url in titles
+    updated = titles[changed.url]
+    assert updated["title"].endswith("(updated)") and updated["revision"] == 2
+    assert rows(db, "SELECT count(*) AS n FROM revisions")[0]["n"] == 1
+    # unchanged feeds and sitemaps answer 304 to our conditional requests
+    statuses = [r.status for r in server.requests("globalwire")]
+    assert 304 in statuses
+
+
+def test_robots_unavailable_means_no_crawl_of_that_site_this_run(sites, tmp_path):
+    world, server = sites
+    world.break_site("alwaha", "robots_500")
+    db = tmp_path / "w.db"
+    done = crawl(db, server, "alwaha", "sahar", check=False)
+    assert done.returncode == 1
+    outcomes = {r["source"]: r["outcome"] for r in rows(db, "SELECT source, outcome FROM runs")}
+    assert outcomes == {"alwaha": "failed", "sahar": "ok"}
+    assert [r.path for r in server.requests("alwaha") if r.path != "/robots.txt"] == []
+
+
+def test_broken_site_is_flagged_in_sources(sites, tmp_path):
+    world, server = sites
+    db = tmp_path / "w.db"
+    crawl(db, server, "meridian")
+    world.break_site("meridian", "empty")  # every page answers 200 with nothing in it
+    for hours in (1, 2):
+        done = crawl(db, server, "meridian", now=NOW + timedelta(hours=hours), check=False)
+        assert done.returncode == 1 and "sitemap-unreadable" in done.stderr
+    at = (NOW + timedelta(hours=2)).isoformat()
+    listing = subprocess.run(
+        [sys.executable, "-m", "wirecrawl", "sources", "--db", str(db), "--json", "--now", at],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    flags = {r["name"]: r["flags"] for r in json.loads(listing.stdout)}
+    assert "failing" in flags["meridian"], flags
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wirecrawl",
+            "sources",
+            "--db",
+            str(db),
+            "--check",
+            "-s",
+            "meridian",
+            "--now",
+            at,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 1 and "meridian: failing" in check.stdout
+
+
+def test_killed_crawl_is_followed_by_a_clean_one(sites, tmp_path):
+    _world, server = sites
+    db = tmp_path / "w.db"
+    command = [
+        sys.executable,
+        "-m",
+        "wirecrawl",
+        "crawl",
+        "globalwire",
+        "--db",
+        str(db),
+        "--port",
+        str(server.port),
+        "--delay",
+        "0.2",
+        "--concurrency",
+        "1",
+        "--now",
+        NOW.isoformat(),
+        "--quiet",
+    ]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(article_paths(server, "globalwire")) < 3:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    done = crawl(db, server, "globalwire")
+    assert "busy" not in done.stderr
+    assert len(rows(db, "SELECT id FROM stories WHERE source = 'globalwire'")) == 12
+    outcomes = [r["outcome"] for r in rows(db, "SELECT outcome FROM runs ORDER BY id")]
+    assert outcomes[-1] == "ok"
