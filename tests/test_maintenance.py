@@ -63,11 +63,10 @@ def aged(tmp_path):
         conn.execute("UPDATE stories SET cluster_id = 4, is_original = 0 WHERE id = 2")
         conn.execute("DELETE FROM clusters WHERE id = 2")
         conn.execute("UPDATE clusters SET size = 2 WHERE id = 4")
-        conn.execute("CREATE TABLE dedup_signatures (story_id INTEGER, band INTEGER, key TEXT)")
         conn.execute("CREATE TABLE dedup_settings (name TEXT, value TEXT)")
         conn.executemany(
-            "INSERT INTO dedup_signatures VALUES (?, ?, ?)",
-            [(n, b, f"{n}-{b}") for n in range(1, 7) for b in range(3)],
+            "INSERT INTO dedup_bands (band, bucket, story_id) VALUES (?, ?, ?)",
+            [(b, n * 10 + b, n) for n in range(1, 7) for b in range(3)],
         )
         conn.execute("INSERT INTO dedup_settings VALUES ('bands', '3')")
     yield db, path
@@ -86,7 +85,8 @@ def test_prune_deletes_old_stories_and_everything_of_theirs(aged):
         "aliases": 1,
         "revisions": 1,
         "raw_pages": 4,
-        "dedup_signatures": 12,
+        "dedup_bands": 12,
+        "dedup_signatures": 0,  # none were stored by this test
         "stories_fts": 4,
         "clusters": 3,  # 1, 3 and 6 end empty; 4 keeps its recent member
     }
@@ -95,7 +95,7 @@ def test_prune_deletes_old_stories_and_everything_of_theirs(aged):
         ("aliases", "story_id"),
         ("revisions", "story_id"),
         ("raw_pages", "story_id"),
-        ("dedup_signatures", "story_id"),
+        ("dedup_bands", "story_id"),
         ("stories_fts", "rowid"),
     ):
         left = {r[0] for r in db.execute(f"SELECT DISTINCT {column} FROM {table}")}

@@ -45,3 +45,4 @@ class Story:
     aliases: list[str] = field(default_factory=list)
     content_hash: str | None = None
     raw_html: bytes | None = None
+    signature: bytes | None = None  # MinHash of the cleaned body, set by the dedup pipeline

@@ -96,7 +96,7 @@ class ConditionalRequestMiddleware:
         if self.db is None:
             return
         try:
-            unusable = getattr(self.crawler.spider, "unusable", set())
+            unusable: set[str] = getattr(self.crawler.spider, "unusable", set())
             for url in unusable:
                 self.pending.pop(url, None)
             if reason == "finished" and self.pending:

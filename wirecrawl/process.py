@@ -123,7 +123,8 @@ def date_story(story: Story, source: Source | None, normaliser: Any) -> Story:
 
 def canonical_story(story: Story) -> Story:
     """Canonical URL (same-site rel=canonical wins; cross-site becomes attribution evidence),
-    every other spelling kept as an alias, and the content hash of title and body."""
+    every other spelling kept as an alias, and the content hash of the normalised body (a
+    headline change is a revision too, but it does not make a different text)."""
     from wirecrawl.dedup import content_hash
     from wirecrawl.urls import canonicalize, choose_canonical
 
@@ -144,7 +145,7 @@ def canonical_story(story: Story) -> Story:
     spellings = {story.url, *story.aliases, *([story.canonical_url] if story.canonical_url else [])}
     story.canonical_url = canonical
     story.aliases = sorted(u for u in spellings if u != canonical)
-    story.content_hash = content_hash(f"{story.title or ''}\n{story.body or ''}")
+    story.content_hash = content_hash(story.body or "")
     return story
 
 

@@ -38,6 +38,7 @@ ITEM_PIPELINES = {
     "wirecrawl.pipelines.clean.CleanTextPipeline": 100,
     "wirecrawl.pipelines.dates.DatesPipeline": 200,
     "wirecrawl.pipelines.urls.CanonicalUrlPipeline": 300,
+    "wirecrawl.pipelines.dedup.DedupSignaturePipeline": 400,
     "wirecrawl.pipelines.store.StorePipeline": 500,
 }
 
@@ -46,5 +47,6 @@ WIRECRAWL_KEEP_RAW = _config.keep_raw
 WIRECRAWL_SOURCES = str(_config.sources_file) if _config.sources_file else ""
 WIRECRAWL_SAMPLE_PORT = _config.sample_port
 WIRECRAWL_BATCH_SIZE = 100
+WIRECRAWL_DEDUP_THRESHOLD = 0.22
 WIRECRAWL_INCREMENTAL = True
 WIRECRAWL_MAX_RETRY_AFTER = 600.0

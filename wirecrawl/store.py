@@ -30,7 +30,7 @@ BUSY_TIMEOUT_MS = 10_000
 # Story columns stored as JSON text.
 JSON_COLUMNS = ("authors", "tags", "attribution_evidence", "evidence", "date_evidence")
 # Story fields that are not columns of ``stories``.
-NOT_COLUMNS = ("aliases", "raw_html", "date_candidates")
+NOT_COLUMNS = ("aliases", "raw_html", "date_candidates", "signature")
 
 
 def iso(value: datetime | None) -> str | None:
@@ -225,6 +225,19 @@ def _m005_crawl_state(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m006_dedup(db: sqlite_utils.Database) -> None:
+    from wirecrawl import dedup
+
+    dedup.ensure_schema(db)
+    _script(
+        db,
+        """
+        ALTER TABLE stories ADD COLUMN original_key TEXT;
+        CREATE INDEX idx_stories_original_key ON stories(original_key)
+        """,
+    )
+
+
 # Numbered migrations, applied in order on open; append, never edit one that has shipped.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "core tables: stories, aliases, revisions, raw pages, runs, boilerplate", _m001_core),
@@ -232,6 +245,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (3, "full-text search over folded title and body; query indexes", _m003_fts),
     (4, "scheduling: schedule_state, locks; indexes for source health", _m004_schedule),
     (5, "crawl state: HTTP validators of feeds, sitemaps and listings", _m005_crawl_state),
+    (6, "near-duplicate index (dedup_*) and stories.original_key for credit links", _m006_dedup),
 ]
 
 
@@ -312,13 +326,26 @@ class WriteResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    linked: dict[str, int] = field(default_factory=dict)  # cluster links made, by reason
     ids: list[int] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
 
 
+def _url_key(url: str | None) -> str | None:
+    """The canonical form of a credited URL, for matching; None when it is not a web URL."""
+    if not url:
+        return None
+    from wirecrawl.urls import canonicalize
+
+    try:
+        return canonicalize(url)
+    except ValueError:
+        return None
+
+
 def story_row(story: Story) -> dict[str, Any]:
     """The ``stories`` columns of a Story, JSON-encoded and ISO-formatted as stored."""
-    row: dict[str, Any] = {}
+    row: dict[str, Any] = {"original_key": _url_key(story.original_url)}
     for name, value in vars(story).items():
         if name in NOT_COLUMNS:
             continue
@@ -370,13 +397,20 @@ def _kept_fields(update: dict[str, Any], existing: sqlite3.Row) -> dict[str, Any
 
 
 def write_stories(
-    db: sqlite_utils.Database, stories: Sequence[Story], *, keep_raw: bool = True
+    db: sqlite_utils.Database,
+    stories: Sequence[Story],
+    *,
+    keep_raw: bool = True,
+    dedup: Any = None,
 ) -> WriteResult:
     """Upsert a batch of stories in one transaction.
 
     A story already stored under its canonical URL or any alias is updated, never duplicated:
     ``last_seen`` moves on, and when the title or text changed the previous version goes to
     ``revisions`` and ``revision`` counts up. Every URL spelling seen is kept in ``aliases``.
+    With ``dedup`` (a :class:`wirecrawl.dedup.NearDupIndex` on this database), each new or
+    changed story is linked into the cluster of the stories it duplicates (see ``link_story``),
+    inside the same transaction, so two crawl processes cannot cluster half a batch.
     """
     result = WriteResult()
     conn = db.conn
@@ -384,8 +418,12 @@ def write_stories(
     try:
         with transaction(db):
             for story in stories:
+                before = result.added + result.updated
                 story_id = _write_one(conn, story, result, keep_raw)
                 result.ids.append(story_id)
+                if dedup is not None and result.added + result.updated > before:
+                    for reason in link_story(conn, story_id, story, dedup):
+                        result.linked[reason] = result.linked.get(reason, 0) + 1
     finally:
         conn.row_factory = None
     return result
@@ -1443,3 +1481,102 @@ def vacuum_database(db: sqlite_utils.Database, path: Path | str) -> dict[str, in
     db.execute("VACUUM")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return {"bytes_before": before, "bytes_after": _disk_bytes(path)}
+
+
+# --- story clusters -----------------------------------------------------------------------------
+
+
+def link_story(conn: sqlite3.Connection, story_id: int, story: Story, index: Any) -> list[str]:
+    """Link a new or changed story into the cluster of every story it duplicates.
+
+    A story joins another's cluster when the two have the same normalised body (exact), when
+    their MinHash estimate reaches the index threshold (near), when its credit line names the
+    other's URL (credit), or when the other's credit line names it (credited-by). Clusters that
+    meet merge and the oldest (smallest) id survives; the cluster's original is then chosen
+    again (:func:`wirecrawl.dedup.pick_original`). Returns the reasons of the links made.
+    """
+    from wirecrawl.dedup import merge_cluster_ids
+
+    signature = story.signature or index.signature(story.body or "").astype("<u4").tobytes()
+    found: dict[int, str] = {}
+    if story.content_hash and story.body:
+        for row in conn.execute(
+            "SELECT id FROM stories WHERE content_hash = ? AND id != ?",
+            [story.content_hash, story_id],
+        ):
+            found.setdefault(int(row[0]), "exact")
+    for other, _score in index.query(signature):
+        if other != story_id:
+            found.setdefault(int(other), "near")
+    credited = _url_key(story.original_url)
+    if credited:
+        for row in conn.execute(
+            "SELECT id FROM stories WHERE canonical_url = ? "
+            "UNION SELECT story_id FROM aliases WHERE url = ?",
+            [credited, story.original_url],
+        ):
+            if int(row[0]) != story_id:
+                found.setdefault(int(row[0]), "credit")
+    spellings = {story.canonical_url, *story.aliases, story.url} - {None}
+    marks = ", ".join("?" for _ in spellings)
+    for row in conn.execute(
+        f"SELECT id FROM stories WHERE original_key IN ({marks}) AND id != ?",
+        [*spellings, story_id],
+    ):
+        found.setdefault(int(row[0]), "credited-by")
+    index.add(story_id, signature)
+    if not found:
+        return []
+    ids = [story_id, *found]
+    marks = ", ".join("?" for _ in ids)
+    clusters = {
+        int(r[0])
+        for r in conn.execute(f"SELECT DISTINCT cluster_id FROM stories WHERE id IN ({marks})", ids)
+    }
+    keep = merge_cluster_ids(clusters)
+    others = sorted(clusters - {keep})
+    if others:
+        marks = ", ".join("?" for _ in others)
+        conn.execute(
+            f"UPDATE stories SET cluster_id = ? WHERE cluster_id IN ({marks})", [keep, *others]
+        )
+        conn.execute(f"DELETE FROM clusters WHERE id IN ({marks})", others)
+    refresh_cluster(conn, keep, story.fetched_at)
+    return sorted(set(found.values()))
+
+
+def refresh_cluster(conn: sqlite3.Connection, cluster_id: int, at: datetime) -> int | None:
+    """Choose a cluster's original again and record its size; returns the original's id."""
+    from wirecrawl.dedup import ClusterMember, pick_original
+
+    members = [
+        ClusterMember(
+            story_id=int(r[0]),
+            source=r[1],
+            url=r[2],
+            canonical_url=r[3],
+            published_at=r[4],
+            original_url=r[5],
+            original_source=r[6],
+            publisher=r[7],
+        )
+        for r in conn.execute(
+            "SELECT id, source, url, canonical_url, published_at, original_url, original_source, "
+            "publisher FROM stories WHERE cluster_id = ?",
+            [cluster_id],
+        )
+    ]
+    if not members:
+        conn.execute("DELETE FROM clusters WHERE id = ?", [cluster_id])
+        return None
+    original = pick_original(members)
+    conn.execute(
+        "UPDATE stories SET is_original = (id = ?) WHERE cluster_id = ?", [original, cluster_id]
+    )
+    conn.execute(
+        "INSERT INTO clusters (id, original_id, size, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET original_id = excluded.original_id, size = excluded.size, "
+        "updated_at = excluded.updated_at",
+        [cluster_id, original, len(members), iso(at), iso(at)],
+    )
+    return original

@@ -1,7 +1,8 @@
 """Item pipelines: one concern per module, settings read in ``from_crawler``, outcomes counted.
 
 Order (``ITEM_PIPELINES`` in :mod:`wirecrawl.settings`, with gaps for later stages):
-100 clean text, 200 normalise timestamps, 300 canonical URL and content hash, 500 store.
+100 clean text, 200 normalise timestamps, 300 canonical URL and content hash, 400 near-duplicate
+signature, 500 store (which links clusters in its transaction).
 """
 
 from __future__ import annotations

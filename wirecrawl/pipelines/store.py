@@ -24,7 +24,13 @@ class StorePipeline(CountingPipeline):
         self.db: Any = None
 
     def open_spider(self) -> None:
+        from wirecrawl.dedup import DedupConfig, NearDupIndex
+
         self.db = store.open_db(self.db_path)
+        threshold = self.crawler.settings.getfloat(
+            "WIRECRAWL_DEDUP_THRESHOLD", DedupConfig.threshold
+        )
+        self.index = NearDupIndex(self.db, DedupConfig(threshold=threshold))
         assert self.crawler.stats is not None
         for key in ("items", "complete"):  # present even at zero, for source health
             self.crawler.stats.set_value(f"wirecrawl/coverage/{key}", 0)
@@ -43,11 +49,13 @@ class StorePipeline(CountingPipeline):
         """Write the buffered stories in one transaction."""
         if not self.buffer:
             return
-        result = store.write_stories(self.db, self.buffer, keep_raw=self.keep_raw)
+        result = store.write_stories(self.db, self.buffer, keep_raw=self.keep_raw, dedup=self.index)
         self.buffer.clear()
         for event in ("added", "updated", "unchanged"):
             if getattr(result, event):
                 self.count(event, getattr(result, event))
+        for reason, n in result.linked.items():
+            self.count(f"linked/{reason}", n)
 
     def close_spider(self) -> None:
         try:
