@@ -1580,3 +1580,129 @@ def refresh_cluster(conn: sqlite3.Connection, cluster_id: int, at: datetime) -> 
         [cluster_id, original, len(members), iso(at), iso(at)],
     )
     return original
+
+
+# --- replay: renormalise and reextract ------------------------------------------------------------
+
+
+def _story_from_row(row: dict[str, Any]) -> Story:
+    """A Story carrying a stored row's identity, dates as written and fetch time."""
+    evidence = json.loads(row["date_evidence"] or "[]")
+    candidates = [
+        {
+            "text": e.get("raw", ""),
+            "origin": e.get("origin", "stored"),
+            "detail": e.get("detail", ""),
+        }
+        for e in evidence
+        if e.get("raw")
+    ]
+    if not candidates and row["published_raw"]:
+        candidates = [{"text": row["published_raw"], "origin": "stored", "detail": ""}]
+    fetched = parse_iso(row["fetched_at"])
+    assert fetched is not None
+    return Story(
+        source=row["source"],
+        url=row["url"],
+        canonical_url=row["canonical_url"],
+        fetched_at=fetched,
+        date_candidates=candidates,
+        modified_raw=row["modified_raw"],
+        evidence=json.loads(row["evidence"] or "{}"),
+    )
+
+
+def renormalise_dates(
+    db: sqlite_utils.Database,
+    sources: dict[str, Any],
+    normaliser: Any,
+    *,
+    only: Sequence[str] = (),
+    dry_run: bool = False,
+) -> tuple[int, int]:
+    """Re-run the date choice over every stored story's candidates; returns (checked, changed).
+
+    Idempotent: a second run changes nothing. Writes in batches of 500 per transaction.
+    """
+    from wirecrawl.process import date_story
+
+    where = f" WHERE source IN ({', '.join('?' for _ in only)})" if only else ""
+    rows = list(db.query(f"SELECT * FROM stories{where} ORDER BY id", list(only)))
+    columns = (*_DATE_GROUP, "modified_at")
+    changes: list[tuple[Any, ...]] = []
+    for row in rows:
+        story = date_story(_story_from_row(row), sources.get(row["source"]), normaliser)
+        new = story_row(story)
+        if any(new[c] != row[c] for c in columns):
+            changes.append((*(new[c] for c in columns), row["id"]))
+    if not dry_run:
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        for start in range(0, len(changes), 500):
+            with transaction(db):
+                db.conn.executemany(
+                    f"UPDATE stories SET {sets} WHERE id = ?", changes[start : start + 500]
+                )
+    return len(rows), len(changes)
+
+
+def reextract_stories(
+    db: sqlite_utils.Database,
+    sources: dict[str, Any],
+    index: Any,
+    *,
+    only: Sequence[str] = (),
+    progress: Any = None,
+) -> dict[str, int]:
+    """Extract every kept raw page again and upsert the results (revisions when they changed)."""
+    from wirecrawl.dates import DateNormaliser
+    from wirecrawl.extract import ExtractError
+    from wirecrawl.process import process_page
+
+    registry = list(sources.values())
+    normaliser = DateNormaliser()
+    where = f" WHERE s.source IN ({', '.join('?' for _ in only)})" if only else ""
+    rows = list(
+        db.query(
+            "SELECT s.id, s.source, s.url, s.canonical_url, s.fetched_at, r.html IS NOT NULL AS kept "
+            f"FROM stories s LEFT JOIN raw_pages r ON r.story_id = s.id{where} ORDER BY s.id",
+            list(only),
+        )
+    )
+    counts = {"stories": len(rows), "no-raw-page": 0, "unreadable": 0}
+    batch: list[Story] = []
+    totals = WriteResult()
+
+    def flush() -> None:
+        result = write_stories(db, batch, keep_raw=False, dedup=index)
+        totals.updated += result.updated
+        totals.unchanged += result.unchanged
+        batch.clear()
+
+    for n, row in enumerate(rows, 1):
+        page = raw_page(db, row["id"]) if row["kept"] else None
+        if page is None:
+            counts["no-raw-page"] += 1
+            continue
+        fetched = parse_iso(row["fetched_at"])
+        try:
+            story = process_page(
+                page,
+                row["url"],
+                source=sources.get(row["source"]),
+                fetched_at=fetched,
+                normaliser=normaliser,
+                registry=registry,
+            )
+        except ExtractError:
+            counts["unreadable"] += 1
+            continue
+        story.source, story.canonical_url = row["source"], row["canonical_url"]  # same row
+        batch.append(story)
+        if len(batch) >= 200:
+            flush()
+        if progress is not None and n % 500 == 0:
+            progress.write(f"reextract: {n}/{len(rows)}\n")
+    if batch:
+        flush()
+    counts["updated"], counts["unchanged"] = totals.updated, totals.unchanged
+    return counts
