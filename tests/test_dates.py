@@ -33,6 +33,7 @@ from wirecrawl.dates import (
     DateNormaliser,
     DateResult,
     choose_date,
+    clock_only,
     fetch_time,
     parse_date,
     renormalise_rows,
@@ -573,6 +574,91 @@ EDGES = [
     no("hours9999 12 31-0000 at", "unparseable", lang="en"),
 ]
 
+# A clock after a date (12-hour marks in three scripts), and a day written in two calendars.
+CLOCKS_AND_TWINS = [
+    ok(
+        "بقلم: خالد الحربي الجمعة ١٩ جمادى الأولى ١٤٤٨ هـ - الموافق ٣٠ أكتوبر ٢٠٢٦ ٠٦:١٤ م",
+        "2026-10-30T15:14:00+00:00",
+        "minute",
+        RIY,
+        rule="hijri",
+        cal=("hijri", 1448, 5, 19),
+    ),
+    ok(
+        "الجمعة ١٩ جمادى الأولى ١٤٤٨ هـ - الموافق ٣٠ أكتوبر ٢٠٢٦",
+        "2026-10-29T21:00:00+00:00",
+        "day",
+        RIY,
+        cal=("hijri", 1448, 5, 19),
+    ),
+    ok(  # the parts disagree: the Gregorian one wins
+        "١٩ جمادى الأولى ١٤٤٨ هـ الموافق ٣١ أكتوبر ٢٠٢٦ ٠٩:٠٥ ص",
+        "2026-10-31T06:05:00+00:00",
+        "minute",
+        RIY,
+        rule="calendar-mismatch",
+    ),
+    ok(  # no 30 Jumada al-Akhira 1448 in the Umm al-Qura table: the Gregorian part is used
+        "٣٠ جمادى الآخرة ١٤٤٨ هـ - الموافق ٢٠ نوفمبر ٢٠٢٦",
+        "2026-11-19T21:00:00+00:00",
+        "day",
+        RIY,
+        rule="month-name",
+    ),
+    ok(
+        "٣٠ أكتوبر ٢٠٢٦ (١٩ جمادى الأولى ١٤٤٨ هـ) ٠٦:١٤ م",
+        "2026-10-30T15:14:00+00:00",
+        "minute",
+        RIY,
+        rule="month-name",
+    ),
+    ok(
+        "١٩ جمادى الأولى ١٤٤٨ هـ الموافق ٣٠/١٠/٢٠٢٦ الساعة ٦:١٤ مساء",
+        "2026-10-30T15:14:00+00:00",
+        "minute",
+        RIY,
+        cal=("hijri", 1448, 5, 19),
+    ),
+    ok(
+        "1448/05/19 هـ - 30/10/2026 18:14",
+        "2026-10-30T15:14:00+00:00",
+        "minute",
+        RIY,
+        lang="ar",
+        cal=("hijri", 1448, 5, 19),
+    ),
+    ok(
+        "جمعه ۷ آذر ۱۴۰۵ برابر با ۲۸ نوامبر ۲۰۲۶ ساعت ۱۰:۲۰ ق.ظ",
+        "2026-11-28T06:50:00+00:00",
+        "minute",
+        TEH,
+        rule="jalali",
+        cal=("jalali", 1405, 9, 7),
+    ),
+    ok(  # Jalali and Hijri disagree, no Gregorian part: the Jalali one wins
+        "۷ آذر ۱۴۰۵ - ۱۷ جمادی‌الثانی ۱۴۴۸",
+        "2026-11-27T20:30:00+00:00",
+        "day",
+        TEH,
+        rule="calendar-mismatch",
+    ),
+    ok("27 Nov 2026 - 28 Nov 2026", "2026-11-27T00:00:00+00:00", "day", rule="month-name"),
+    ok("٣٠ أكتوبر ٢٠٢٦ م", "2026-10-29T21:00:00+00:00", "day", RIY),  # a year mark, not PM
+    ok("٣٠ أكتوبر ٢٠٢٦ ٠٦:١٤ ص", "2026-10-30T03:14:00+00:00", "minute", RIY),
+    ok("٣٠ أكتوبر ٢٠٢٦ - ٦:١٤ صباحا", "2026-10-30T03:14:00+00:00", "minute", RIY),
+    ok("٣٠ أكتوبر ٢٠٢٦ الساعة ٦:١٤ مساءً", "2026-10-30T15:14:00+00:00", "minute", RIY),
+    ok("۷ آذر ۱۴۰۵ - ۲:۲۰ ب.ظ", "2026-11-28T10:50:00+00:00", "minute", TEH),
+    ok("۷ آذر ۱۴۰۵ ساعت ۲:۲۰ بعد از ظهر", "2026-11-28T10:50:00+00:00", "minute", TEH),
+    ok("۷ آذر ۱۴۰۵ ساعت ۹:۰۵ قبل‌ازظهر", "2026-11-28T05:35:00+00:00", "minute", TEH),
+    ok("27 November 2026 12:05 a.m.", "2026-11-27T00:05:00+00:00", "minute"),
+    ok(
+        "By Dana Whitlock | Nov 27, 2026 - 3:14 PM | Media Wire",
+        "2026-11-27T20:14:00+00:00",
+        "minute",
+        "America/New_York",
+    ),
+]
+
 ALL_CASES = [
     *ISO_AND_FEEDS,
     *ENGLISH,
@@ -585,6 +671,7 @@ ALL_CASES = [
     *HIJRI,
     *OTHER_LANGUAGES,
     *EDGES,
+    *CLOCKS_AND_TWINS,
 ]
 
 
@@ -740,6 +827,55 @@ def test_relative_grid(language: str, n: int, unit: str) -> None:
     assert result.as_json()["reason"] is None
     assert (result.precision, result.rule) == (unit, "relative")
     assert (result.earliest, result.published_at, result.latest) == (earliest, latest, latest)
+
+
+HIJRI_ARABIC_GREGORIAN = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو",
+                          "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")  # fmt: skip
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    year=st.integers(1420, 1447),
+    month=st.integers(1, 12),
+    day=st.integers(1, 29),
+    hour=st.integers(1, 12),
+    minute=st.integers(0, 59),
+    pm=st.booleans(),
+)
+def test_a_hijri_date_with_its_gregorian_twin_keeps_the_clock(
+    year: int, month: int, day: int, hour: int, minute: int, pm: bool
+) -> None:
+    g = Hijri(year, month, day).to_gregorian()
+    text = (
+        f"{day} {HIJRI_MONTHS[month - 1]} {year} هـ - الموافق "
+        f"{g.day} {HIJRI_ARABIC_GREGORIAN[g.month - 1]} {g.year} {hour}:{minute:02d} "
+        f"{'م' if pm else 'ص'}"
+    )
+    result = parse_date(text, F, timezone=RIY)
+    wall = datetime(g.year, g.month, g.day, hour % 12 + (12 if pm else 0), minute)
+    assert result.published_at == wall.replace(tzinfo=ZoneInfo(RIY)).astimezone(UTC), text
+    assert (result.precision, result.rule) == ("minute", "hijri")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14:20", True),
+        ("٠٦:١٤ م", True),
+        ("۲:۲۰ ب.ظ", True),
+        ("at 3 pm", True),
+        ("ساعت ۱۴:۲۰", True),
+        ("الساعة ٦:١٤ مساء", True),
+        ("12", False),
+        ("", False),
+        ("27 November 2026", False),
+        ("14:20, 27 Nov 2026", False),
+        ("25:10", False),
+        ("Page 3", False),
+    ],
+)
+def test_clock_only(text: str, expected: bool) -> None:
+    assert clock_only(text) is expected
 
 
 # --- calendar expectations, windows ---------------------------------------------------------

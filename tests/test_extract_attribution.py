@@ -7,7 +7,7 @@ import json
 import pytest
 
 from wirecrawl.extract import extract
-from wirecrawl.extract.attribution import agency_name
+from wirecrawl.extract.attribution import agency_name, trailing_outlet
 
 URL = "https://aggregator.example/news/story-1"
 PARAS = [
@@ -252,3 +252,107 @@ def test_no_attribution_on_an_ordinary_story() -> None:
 )
 def test_agency_name(text: str, name: str | None) -> None:
     assert agency_name(text) == name
+
+
+LAST = PARAS[-1]
+
+
+@pytest.mark.parametrize(
+    ("last", "name"),
+    [
+        (LAST + " — Meridian Press Agency", "Meridian Press Agency"),
+        (LAST + " – Harbour Times", "Harbour Times"),
+        (LAST + " - The Coastal Courier", "The Coastal Courier"),
+        (LAST + " -- Daily Ledger.", "Daily Ledger"),
+        (LAST + "—Northern Gazette", "Northern Gazette"),
+        (LAST + " — Times of Ostrin", "Times of Ostrin"),
+        (LAST + " — MPA", "Meridian Press Agency"),  # a registered source's initials
+        (LAST + " — AFP", "Agence France-Presse"),
+        (LAST.rstrip(".") + " — Sahar News", "Sahar News"),  # registered: no sentence end needed
+        (FA[-1] + " - خبرگزاری مهر", "Mehr News Agency"),
+        (AR[-1] + " - وكالة الأنباء الأردنية", "وكالة الأنباء الأردنية"),
+    ],
+)
+def test_trailing_outlet_names_the_original_and_leaves_the_body(last: str, name: str) -> None:
+    found = extract(page([*PARAS[:-1], last]), URL)
+    assert (found.original_source, found.evidence["original_source"]) == (name, "trailing-agency")
+    assert found.body[:-1] == PARAS[:-1]
+    assert name not in found.body[-1] if found.body else True
+    assert trailing_outlet(last)[0] == name
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        LAST.rstrip(".") + " — said the minister.",
+        LAST.rstrip(".") + " — and more",
+        '"We will rebuild the harbour before the winter," she said. — Ilse Varga',
+        "The deal was signed by two rivals — Harbour Times and Coastal Courier",
+        LAST + " — Press Secretary Jane Doe",
+        LAST + " — Sana",
+        LAST + " — Ministry of Transport and Public Works of the Republic",
+        LAST + " — Jane Doe, Harbour Times",
+        AR[-1] + " — قال المتحدث",
+    ],
+)
+def test_a_closing_dash_clause_is_not_an_outlet(last: str) -> None:
+    found = extract(page([*PARAS[:-1], last]), URL)
+    assert found.original_source is None
+    assert found.body[-1] == last
+    assert trailing_outlet(last) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("— Meridian Press Agency", "Meridian Press Agency"), ("– Harbour Times", "Harbour Times")],
+)
+def test_a_lone_dash_and_outlet_line_is_a_credit_line(line: str, name: str) -> None:
+    found = extract(page([*PARAS, line]), URL)
+    assert (found.original_source, found.evidence["original_source"]) == (
+        name,
+        "credit-line:agency",
+    )
+    assert found.body == PARAS
+    for line in ("Harbour Times", "— More News", "— Latest News"):
+        assert extract(page([*PARAS, line]), URL).original_source is None, line
+
+
+def test_trailing_outlet_is_read_after_boilerplate_is_gone() -> None:
+    disclaimer = "Aggregator republishes this content from partner agencies and publications."
+    found = extract(
+        page([*PARAS[:-1], LAST + " — Meridian Press Agency", disclaimer]),
+        URL,
+        learned_boilerplate={disclaimer},
+    )
+    assert found.original_source == "Meridian Press Agency"
+    assert found.body == PARAS
+
+
+def test_own_name_closing_the_story_is_not_a_source() -> None:
+    found = extract(page([*PARAS[:-1], LAST + " — Harbour Times"], site="Harbour Times"), URL)
+    assert found.original_source is None
+    assert found.body[-1] == LAST + " — Harbour Times"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "rule"),
+    [
+        (
+            ["WASHINGTON (AP) — " + PARAS[0], PARAS[1], LAST + " — Reuters"],
+            "Associated Press",
+            "dateline:agency",
+        ),
+        (
+            [*PARAS[:-1], LAST + " — Harbour Times", "Source: Tehran Dispatch"],
+            "Tehran Dispatch",
+            "credit-line:source",
+        ),
+    ],
+)
+def test_a_stronger_rule_keeps_its_source_and_the_closing_name(
+    paragraphs: list[str], name: str, rule: str
+) -> None:
+    found = extract(page(paragraphs), URL)
+    assert (found.original_source, found.evidence["original_source"]) == (name, rule)
+    assert any(e.startswith("trailing-agency:") for e in found.attribution_evidence)
+    assert found.body[-1] == paragraphs[2], "a closing name that is not the source stays"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from wirecrawl.dates import choose_date, clock_only
 from wirecrawl.extract import extract
 from wirecrawl.extract.authors import split_names
 from wirecrawl.extract.dom import parse_html
@@ -15,6 +17,7 @@ from wirecrawl.extract.structured import choose_article, load_json, read_structu
 from wirecrawl.extract.title import agrees, strip_site_name
 
 URL = "https://news.example/2026/11/27/harbour-story/"
+FETCHED = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 BODY = (
     "<p>The harbour board met on Thursday to discuss the new ferry timetable, which has been "
     "criticised by commuters.</p><p>Board chair Ilse Varga said changes would take effect in "
@@ -200,6 +203,18 @@ def test_title_prefers_the_confirmed_h1_over_a_social_title() -> None:
         ("بقلم: أحمد الخطيب", ["أحمد الخطيب"]),
         ("مریم احمدی، علی رضایی", ["مریم احمدی", "علی رضایی"]),
         ("By Jane Doe for The Ledger", ["Jane Doe"]),
+        ("By Dana Whitlock | Nov 27, 2026 - 3:14 PM | Media Wire", ["Dana Whitlock"]),
+        ("By Dana Whitlock, Friday, Nov 27, 2026", ["Dana Whitlock"]),
+        ("By Jane Doe on 27 November 2026", ["Jane Doe"]),
+        ("By Jane Doe May 27, 2026", ["Jane Doe"]),
+        ("By Theresa May | Nov 27", ["Theresa May"]),
+        ("By Theresa May", ["Theresa May"]),
+        ("By Jane Doe in Politics", ["Jane Doe"]),
+        ("Von Jonas Weber am 27. November 2026", ["Jonas Weber"]),
+        ("Par Claire Dubois le 27 novembre 2026", ["Claire Dubois"]),
+        ("بقلم: خالد الحربي الجمعة ١٩ جمادى الأولى ١٤٤٨ هـ", ["خالد الحربي"]),
+        ("نویسنده: سارا محمدی ۷ آذر ۱۴۰۵", ["سارا محمدی"]),
+        ("كتب: محمد رجب - 23 نوفمبر 2026", ["محمد رجب"]),
         ("https://facebook.com/janedoe", []),
         ("Staff", []),
         ("Reuters", []),
@@ -269,3 +284,98 @@ def test_saved_file_uses_its_declared_canonical_as_site() -> None:
     found = extract(html(head, BODY), "file:///tmp/story.html")
     assert found.canonical_url == "https://news.example/a/story"
     assert found.original_source is None
+
+
+def _byline_page(meta: str) -> str:
+    return html(body="<article><h1>Ferry timetable changes</h1>" + meta + BODY + "</article>")
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        (
+            "<span class='meta'>By Dana Whitlock | Nov 27, 2026 - 3:14 PM | "
+            "<a href='/category/media-wire/'>Media Wire</a></span>",
+            ["Dana Whitlock"],
+        ),
+        ("<div class='post-info'>نویسنده: سارا محمدی | ۷ آذر ۱۴۰۵</div>", ["سارا محمدی"]),
+        ("<p class='story-meta'>Von Jonas Weber · 27.11.2026</p>", ["Jonas Weber"]),
+        (
+            "<div class='entry-meta'>Posted by Ana Ribeiro on November 27, 2026</div>",
+            ["Ana Ribeiro"],
+        ),
+        # negatives: a meta block that does not start with a "By"-like word names nobody
+        ("<span class='meta'>Posted in Media Wire | Nov 27, 2026</span>", []),
+        ("<span class='meta'>Nov 27, 2026 | By the numbers</span>", []),
+        ("<div class='meta'>Bylaws 2026 | Nov 27</div>", []),
+        ("<div class='meta-photo'>Photo by Jane Doe</div>", []),
+    ],
+)
+def test_author_from_a_meta_block_that_starts_with_by(meta: str, authors: list[str]) -> None:
+    found = extract(_byline_page(meta), "https://news.example/a")
+    assert found.authors == authors
+    assert not any("Nov" in a or "Wire" in a for a in found.authors)
+
+
+@pytest.mark.parametrize(
+    ("meta", "candidate"),
+    [
+        (  # the author element is left out, the clock beside the date is joined to it
+            "<div class='story-meta'><span class='writer'>بقلم: خالد الحربي</span> "
+            "<span class='date'>الجمعة ٣٠ أكتوبر ٢٠٢٦</span> <span class='clock'>٠٦:١٤ م</span></div>",
+            "الجمعة ٣٠ أكتوبر ٢٠٢٦ ٠٦:١٤ م",
+        ),
+        (
+            "<p class='dateline'><span>Nov 27, 2026</span> | <span>3:14 PM</span></p>",
+            "Nov 27, 2026 | 3:14 PM",
+        ),
+        (
+            "<div class='info'><span class='time'>14:20</span> - <span class='date'>27.11.2026"
+            "</span></div>",
+            "14:20 - 27.11.2026",
+        ),
+        (
+            "<div><span class='date'>27 November 2026</span> <span class='clock'>14:20</span></div>",
+            "27 November 2026 14:20",
+        ),
+        (
+            "<div><span class='date'>27 November 2026</span> <span class='clock'>ساعت ۱۴:۲۰</span>"
+            "</div>",
+            "27 November 2026 ساعت ۱۴:۲۰",
+        ),
+        (
+            "<div class='byline'><time>27 November 2026</time> <span>14:20</span></div>",
+            "27 November 2026 14:20",
+        ),
+        # negatives: a sibling that is not a clock alone, or not right beside the date
+        (
+            "<div><span class='date'>27 November 2026</span> <span class='views'>1204</span></div>",
+            "27 November 2026",
+        ),
+        (
+            "<div><span class='date'>27 November 2026</span> updated at <span>14:20</span></div>",
+            "27 November 2026",
+        ),
+        (
+            "<div><span class='date'>27 November 2026, 09:00</span> <span>14:20</span></div>",
+            "27 November 2026, 09:00",
+        ),
+    ],
+)
+def test_byline_date_keeps_the_clock_beside_it(meta: str, candidate: str) -> None:
+    found = extract(_byline_page(meta), "https://news.example/a")
+    texts = [c.text for c in found.date_candidates if c.origin == "byline"]
+    assert texts[0] == candidate
+    assert not any(clock_only(t) for t in texts), "a clock alone is never its own candidate"
+
+
+def test_byline_date_with_its_clock_is_chosen_to_the_minute() -> None:
+    meta = (
+        "<div class='article-info'><span class='by'>بقلم: خالد الحربي</span> <span class='pub-date'>"
+        "الجمعة ١٩ جمادى الأولى ١٤٤٨ هـ - الموافق ٣٠ أكتوبر ٢٠٢٦</span> <span class='pub-time'>"
+        "٠٦:١٤ م</span></div>"
+    )
+    found = extract(_byline_page(meta), "https://news.example/a")
+    choice = choose_date(found.date_candidates, FETCHED, timezone="Asia/Riyadh", languages=["ar"])
+    assert choice.result.published_at == datetime(2026, 10, 30, 15, 14, tzinfo=UTC)
+    assert choice.candidate is not None and "خالد" not in choice.candidate.text

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -148,6 +149,11 @@ def test_article_pattern_matches_path_and_query():
     assert source.matches_article("http://127.0.0.2:8451/2026/11/27/a-story/")
     assert source.matches_article("http://127.0.0.2:8451/2026/11/27/a-story/amp/")
     assert not source.matches_article("http://127.0.0.2:8451/category/media-wire/")
+    # tracking parameters from a feed do not hide an article path
+    assert source.matches_article("http://127.0.0.2:8451/2026/11/27/a-story/?utm_source=rss")
+    query_pattern = replace(source, article_pattern=r"^/story\?id=\d+$")
+    assert query_pattern.matches_article("http://x.org/story?id=42")
+    assert not query_pattern.matches_article("http://x.org/story?id=abc")
 
 
 def test_scrapy_list_shows_every_source():

@@ -4,6 +4,9 @@
 a story's publication date among several; ``DateNormaliser`` does both with an LRU cache and
 counters for a whole crawl; ``fetch_time`` decides when a page was downloaded.
 
+``clock_only(text)`` tells a clock written alone ("٠٦:١٤ م"), which extraction joins to the date
+in the element before it.
+
 How a string is read: cleaned (Persian and Arabic-Indic digits, bidi and zero-width marks,
 tatweel, NBSP), then fast parsers in order - digits (epoch 10/13 digits, compact ISO, else
 "bare-number"), ISO 8601, RFC 822, relative stamps (English, Persian, Arabic; "today" and
@@ -11,6 +14,10 @@ tatweel, NBSP), then fast parsers in order - digits (epoch 10/13 digits, compact
 names, Jalali via jdatetime, Hijri via hijridate), numeric dates (day/month order from the
 source's ``date_order``; rejected as "ambiguous-order" when it cannot be told), a clock alone,
 a weekday or month alone - and only then dateparser with every setting explicit (see ``slow``).
+A clock after a date is part of it (am/pm, Arabic ص/م and صباحا/مساء, Persian ق.ظ/ب.ظ). A day
+written twice ("١٩ جمادى الأولى ١٤٤٨ هـ - الموافق ٣٠ أكتوبر ٢٠٢٦ ٠٦:١٤ م") is one date with the
+clock after both parts; if the two calendars disagree the Gregorian part wins and the rule is
+"calendar-mismatch" (see ``fast``).
 
 Window rule (``readings``): published_at is the instant the text literally states, truncated
 to its precision, and lies in [earliest, latest]:
@@ -41,6 +48,7 @@ from wirecrawl.dates.core import (
     parse_date,
     renormalise_rows,
 )
+from wirecrawl.dates.fast import clock_only
 from wirecrawl.dates.model import PRECISIONS, DateCandidate, DateChoice, DateResult
 
 __all__ = [
@@ -51,6 +59,7 @@ __all__ = [
     "DateNormaliser",
     "DateResult",
     "choose_date",
+    "clock_only",
     "fetch_time",
     "parse_date",
     "renormalise_rows",

@@ -2,6 +2,14 @@
 
 Each parser returns a reading, or None when the text is not its shape. Numeric dates are read
 here only, never by dateparser, so that an ambiguous day/month order is rejected, not guessed.
+
+A clock written after a date is read with it ("30 أكتوبر 2026 06:14 م", "۷ آذر ۱۴۰۵ ساعت ۲:۲۰
+ب.ظ", "Nov 27, 2026 - 3:14 PM"): 12-hour clocks take am/pm, Arabic ص/م, صباحا/مساء and Persian
+ق.ظ/ب.ظ. A day written in two calendars ("١٩ جمادى الأولى ١٤٤٨ هـ - الموافق ٣٠ أكتوبر ٢٠٢٦
+٠٦:١٤ م", "۷ آذر ۱۴۰۵ برابر با ۲۸ نوامبر ۲۰۲۶") is read as one date, the clock after the second
+part included. When the two parts name different days (a Hijri date from a local moon sighting
+is often a day off the Umm al-Qura table) the Gregorian part wins, else the Jalali, and the rule
+is "calendar-mismatch"; when one part names no real day the other is used.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from wirecrawl.dates.calendars import (
@@ -36,6 +45,7 @@ from wirecrawl.dates.readings import (
     localise,
     month_instant,
 )
+from wirecrawl.dates.text import fold
 from wirecrawl.dates.words import (
     CLOCK_LEADS,
     DAY_WORDS,
@@ -72,7 +82,9 @@ def _key(matched: str) -> str:
 _LETTER = r"[^\W\d_]"
 _NOT_LETTER_BEFORE = rf"(?<!{_LETTER})"
 _NOT_LETTER_AFTER = rf"(?!{_LETTER})"
-_MERIDIEM = r"a\.?\s?m\.?|p\.?\s?m\.?|ق\.?\s?ظ|ب\.?\s?ظ|صباحا|مساءا|مساء|ص|م"
+_MERIDIEM = (
+    r"a\.?\s?m\.?|p\.?\s?m\.?|قبل\s?از\s?ظهر|بعد\s?از\s?ظهر|ق\.?\s?ظ|ب\.?\s?ظ|صباحا|مساءا|مساء|ص|م"
+)
 _ZONE = (
     r"[+-]\d{2}(?::?\d{2})?(?!\d)"
     r"|(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?(?!\d)"
@@ -351,19 +363,103 @@ _MDY = re.compile(
 )
 _MY = re.compile(rf"{_NOT_LETTER_BEFORE}{_MONTH}\.?,?\s+(?P<year>\d{{4}})(?![\d:]){_YEAR_MARK}")
 
+MISMATCH_RULE = "calendar-mismatch"
+# Which part of a date written in two calendars wins when they disagree (arithmetic calendars
+# first: a printed Hijri date may follow a local moon sighting).
+_TRUSTED_CALENDARS = (GREGORIAN, JALALI, HIJRI)
+# Between a date and its twin in another calendar: "-", "|", "/", "(", "الموافق", "برابر با".
+_EQUIVALENT_WORDS = (
+    "الموافق",
+    "موافق",
+    "الموافق ل",
+    "برابر با",
+    "برابر",
+    "مطابق با",
+    "مطابق",
+    "corresponding to",
+    "equivalent to",
+    "i.e.",
+)
+_PAIR_LEAD = re.compile(
+    rf"\s*(?:[-|/,(]\s*)?(?:(?:{_alternation(fold(w) for w in _EQUIVALENT_WORDS)})\s*:?\s*)?"
+    rf"(?:ل\s*(?=\d))?(?:(?:{_WEEKDAY})\.?\s*,?\s*)?"
+)
+
+
+class _Day(NamedTuple):
+    """A written date with a year: its rule, calendar and Gregorian day (None: no such day)."""
+
+    rule: str
+    calendar: str
+    day: date | None
+
+
+def _named_day(found: re.Match[str]) -> _Day:
+    """The day a ``_DMY``/``_MDY`` match with a year names."""
+    calendar, month = MONTHS[_key(found["month"])]
+    rule = "month-name" if calendar == GREGORIAN else calendar
+    return _Day(
+        rule, calendar, to_gregorian(calendar, int(found["year"]), month, int(found["day"]))
+    )
+
+
+def _paired(text: str, pos: int, first: _Day, ctx: Context) -> tuple[_Day, int] | None:
+    """The same day written again in another calendar right after ``pos``, and where it ends.
+
+    "... هـ - الموافق ٣٠ أكتوبر ٢٠٢٦", "... برابر با ۲۸ نوامبر ۲۰۲۶", "... (1448/05/19 هـ)".
+    """
+    start = _PAIR_LEAD.match(text, pos)
+    at = start.end() if start else pos
+    other: _Day | Rejected | None = None
+    found = _DMY.match(text, at) or _MDY.match(text, at)
+    if found and found["year"]:
+        other = _named_day(found)
+    else:
+        found = _NUMERIC.match(text, at)
+        if found:
+            other = _numeric_day(found, ctx)
+    if found is None or not isinstance(other, _Day) or other.calendar == first.calendar:
+        return None
+    end = found.end()
+    closing = re.match(r"\s*\)", text[end:])
+    return other, end + (closing.end() if closing else 0)
+
+
+def _settle(first: _Day, other: _Day | None) -> _Day:
+    """One day from a date and its other-calendar twin (see the module docstring)."""
+    if other is None or other.day is None:
+        return first
+    if first.day is None:
+        return other
+    if first.day == other.day:
+        return first
+    preferred = min(first, other, key=lambda d: _TRUSTED_CALENDARS.index(d.calendar))
+    return _Day(MISMATCH_RULE, preferred.calendar, preferred.day)
+
+
+def _with_year(first: _Day, found: re.Match[str], text: str, ctx: Context) -> Reading:
+    """The reading of a dated match: its twin in another calendar, then a clock, considered."""
+    pair = _paired(text, found.end(), first, ctx)
+    settled = _settle(first, pair[0] if pair else None)
+    if settled.day is None:
+        return Rejected(settled.rule, "unparseable")
+    clock = (
+        (clock_after(text, pair[1]) if pair else None)
+        or clock_after(text, found.end())
+        or clock_before(text, found.start())
+    )
+    return date_instant(settled.rule, settled.day, clock, ctx.zone)
+
 
 def _dated(rule: str, calendar: str, found: re.Match[str], text: str, ctx: Context) -> Reading:
     """The reading of a matched day/month[/year], with a clock written after or before it."""
+    if found["year"] is not None:
+        return _with_year(_named_day(found), found, text, ctx)
     month, day = MONTHS[_key(found["month"])][1], int(found["day"])
-    clock = clock_after(text, found.end()) or clock_before(text, found.start())
-    if found["year"] is None:
-        if not 1 <= day <= 31:
-            return Rejected(rule, "unparseable")
-        return MonthDay(rule, calendar, month, day, clock)
-    gregorian = to_gregorian(calendar, int(found["year"]), month, day)
-    if gregorian is None:
+    if not 1 <= day <= 31:
         return Rejected(rule, "unparseable")
-    return date_instant(rule, gregorian, clock, ctx.zone)
+    clock = clock_after(text, found.end()) or clock_before(text, found.start())
+    return MonthDay(rule, calendar, month, day, clock)
 
 
 def read_month_name(folded: str, ctx: Context) -> Reading | None:
@@ -452,7 +548,8 @@ def read_numeric(folded: str, ctx: Context) -> Reading | None:
     return None
 
 
-def _numeric_date(found: re.Match[str], text: str, ctx: Context) -> Reading:
+def _numeric_day(found: re.Match[str], ctx: Context) -> _Day | Rejected:
+    """The day an all-number date names, or why it names none."""
     a, b, c = found["a"], int(found["b"]), found["c"]
     order = ctx.date_order
     if len(a) == 4 or (order == "YMD" and len(c) == 2):
@@ -478,10 +575,14 @@ def _numeric_date(found: re.Match[str], text: str, ctx: Context) -> Reading:
         (day, month), year = parsed, _year_of_two_digits(int(c))
     calendar = GREGORIAN if year >= 1700 else _calendar_for(found["mark"], ctx)
     rule = "numeric" if calendar == GREGORIAN else calendar
-    gregorian = to_gregorian(calendar, year, month, day)
-    if gregorian is None:
-        return Rejected(rule, "unparseable")
-    return date_instant(rule, gregorian, clock_after(text, found.end()), ctx.zone)
+    return _Day(rule, calendar, to_gregorian(calendar, year, month, day))
+
+
+def _numeric_date(found: re.Match[str], text: str, ctx: Context) -> Reading:
+    first = _numeric_day(found, ctx)
+    if isinstance(first, Rejected):
+        return first
+    return _with_year(first, found, text, ctx)
 
 
 # --- a clock alone, a weekday alone, a month alone ------------------------------------------
@@ -497,6 +598,15 @@ def read_time_only(folded: str, ctx: Context) -> Reading | None:
         return None
     clock = _clock(found)
     return TimeOfDay("time-only", clock) if clock else None
+
+
+def clock_only(text: str) -> bool:
+    """True when raw ``text`` is a clock time alone: "14:20", "٠٦:١٤ م", "at 3 pm", "ساعت ۱۴:۲۰".
+
+    A bare number ("12") or a date is not a clock.
+    """
+    found = _TIME_ONLY.fullmatch(fold(text))
+    return found is not None and _clock(found) is not None
 
 
 def read_vague(folded: str, ctx: Context) -> Reading | None:

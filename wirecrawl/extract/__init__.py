@@ -8,9 +8,10 @@ The page is decoded (``decode``) and parsed once; each layer reads the same tree
    when there is one, so a truncated ``articleBody`` never replaces the full page text), with
    trafilatura as a fallback for pages where it finds next to nothing.
 
-Attribution (``attribution``) is read before boilerplate is stripped; paragraphs are then
-cleaned (``text.clean_paragraphs``: generic, per-source and learned boilerplate). Every field
-records in ``evidence`` the layer/rule it came from. Publication times are returned as written
+Attribution (``attribution``) is read before boilerplate is stripped, except a closing
+"— Outlet", read off the last paragraph of the finished body; paragraphs are then cleaned
+(``text.clean_paragraphs``: generic, per-source and learned boilerplate). Every field records
+in ``evidence`` the layer/rule it came from. Publication times are returned as written
 (``date_candidates``); choosing and normalising them is ``wirecrawl.dates``' job.
 """
 
@@ -445,7 +446,7 @@ def _extract_text(
     learned: Collection[str],
 ) -> Extracted:
     from wirecrawl.dates import DateCandidate
-    from wirecrawl.extract.attribution import find_attribution, site_for
+    from wirecrawl.extract.attribution import closing_credit, find_attribution, site_for
     from wirecrawl.extract.candidates import find_dates
     from wirecrawl.extract.content import story_region
     from wirecrawl.extract.dom import HintIndex, base_url, parse_html
@@ -482,17 +483,10 @@ def _extract_text(
         out.evidence["published"] = f"{dates.published[0][1]}:{dates.published[0][2]}"
 
     story_blocks = sorted([*kept, *excluded], key=lambda b: b.index)
+    site = site_for(site_names, url, base)
     attribution = find_attribution(
-        story_blocks,
-        _credit_blocks(region, index, selected),
-        found,
-        site_for(site_names, url, base),
-        cross_site,
+        story_blocks, _credit_blocks(region, index, selected), found, site, cross_site
     )
-    out.original_source, out.original_url = attribution.source, attribution.url
-    out.attribution_evidence = attribution.evidence
-    if attribution.rule:
-        out.evidence["original_source"] = attribution.rule
 
     body_bylines: list[str] = []
     out.boilerplate_removed.extend(b.text for b in excluded)
@@ -502,6 +496,11 @@ def _extract_text(
     out.body, out.evidence["body"] = _assemble_body(
         texts, guide, found, root, url, rule, source, learned
     )
+    closing_credit(attribution, out.body, site)
+    out.original_source, out.original_url = attribution.source, attribution.url
+    out.attribution_evidence = attribution.evidence
+    if attribution.rule:
+        out.evidence["original_source"] = attribution.rule
     _strip_markers(out.body, attribution.strip_prefix, attribution.strip_suffix)
     if out.title and out.body and paragraph_key(out.body[0]) == paragraph_key(out.title):
         out.body = out.body[1:]

@@ -10,6 +10,15 @@ Rules, strongest first (each records an evidence string ``rule: text``):
 - ``dateline:agency`` "TEHRAN (IRNA) —" / "(AP) —" at the start of the story; ``trailing-agency``
   "... — Reuters" closing it; ``inline:*`` Persian "به نقل از X،" and Arabic "نقلا عن X" or
   "وكالة ... للأنباء" in the opening paragraphs.
+
+  The closing name is read off the LAST paragraph of the finished body (``closing_credit``, after
+  boilerplate is gone): " — Name", " – Name" or " - Name" ending it, Name being 1-6 words with
+  no sentence punctuation, title-cased (or in Arabic script), and either a wire service
+  (``AGENCIES``), a registered source's display name, or a name with an outlet word ("Agency",
+  "News", "Press", "Times", "Herald", ..., "خبرگزاری", "وكالة", "صحيفة"). An outlet-word name
+  also needs a finished sentence before the dash, so "... signed by two rivals — Harbour Times
+  and Coastal Courier" stays a sentence; "— said the minister", "— and more" and a quoted
+  person's name never match. The name leaves the body when it is the original source.
 - ``foot-link`` a short closing paragraph that is mostly a link to another outlet.
 - ``canonical:cross-site`` a rel=canonical on another site.
 
@@ -191,15 +200,33 @@ _AR_AGENCY_RE = re.compile(
     r"(?:\s+[^\s،,.:()]+)?)"
 )
 _BARE_DATELINE_RE = re.compile(r"^\((?P<abbr>[A-Za-z][A-Za-z.]{0,14})\)\s*[-–—:]{1,2}\s*")
+# An Arabic-script letter (or mark, or ZWNJ): no digits, no "،" "؛" "؟" "۔".
+_AR_LETTER = "[\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06fc\u200c]"
 _TRAILING_NAME_RE = re.compile(
-    r"\s+[—–]{1,2}\s*(?P<name>[A-Z][\w.'&-]*(?:\s+(?:of|the|and|al-|[A-Z][\w.'&-]*)){0,5})\s*\.?$"
+    r"(?:(?<!\w)[—–]{1,2}|(?<!\S)-{1,2}(?=\s))\s*"
+    r"(?P<name>[A-Z][\w.'&-]*(?:\s+(?:of|the|and|for|on|de|du|des|la|le|al-|[A-Z][\w.'&-]*)){0,5}"
+    rf"|{_AR_LETTER}+(?:\s+{_AR_LETTER}+){{0,5}})"
+    r"\s*\.?$"
 )
 _OUTLET_WORDS_RE = re.compile(
     r"(?:agency|news|press|times|post|herald|ledger|courier|gazette|wire|daily|journal|tribune"
     r"|chronicle|observer|review|telegraph|dispatch|bulletin|standard|mail|express|record|today"
-    r"|network|media|service|digest|weekly|monitor)$",
+    r"|network|media|service|digest|weekly|monitor|reuters)$",
     re.IGNORECASE,
 )
+# Arabic-script names that start with an outlet word: agency, newspaper, weekly, site, network.
+_OUTLET_START_RE = re.compile(
+    r"^(?:خبرگزاری|روزنامه|هفته‌?نامه|هفته نامه|پایگاه|وكالة|وکالة|صحيفة|جريدة|شبكة|موقع|قناة)\s"
+)
+# Section and link labels built like outlet names ("More News", "Latest Headlines"): never one.
+_FURNITURE_NAME_RE = re.compile(
+    r"^(?:more|latest|top|breaking|related|other|all|our|your|recent|popular|trending|home|read"
+    r"|see|view|next|previous|back|follow|subscribe)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?؟…:;\"'”’»)\]])\s*$")
+# Rules a closing "— Name" outranks (the docstring's order); stronger ones keep their source.
+_WEAKER_THAN_CLOSING = ("inline:", "foot-link", "canonical:")
 _FOOT_WORDS_RE = re.compile(
     r"source|via|original|published|credit|courtesy|read|منبع|به نقل|منتشر|المصدر|نقلا|نشر",
     re.IGNORECASE,
@@ -343,9 +370,11 @@ def _credit_line(block: Block, site: Site) -> tuple[str, str | None, str | None]
         if not match:
             continue
         raw = next((v for v in match.groupdict().values() if v), "")
-        if rule == "credit-line:agency":
+        if rule == "credit-line:agency":  # "— Reuters"; "— Harbour Times" needs its dash
             name = agency_name(raw)
-            if name:
+            if name is None and text.startswith(("—", "–", "-")):
+                name = _outlet_name(raw.strip(), after_sentence=True)
+            if name and not site.is_own_name(name):
                 return rule, name, None
             continue
         if rule == "credit-line:copyright":
@@ -398,10 +427,6 @@ def _inline(blocks: list[Block], site: Site) -> tuple[str, str | None, str | Non
                     name = abbr
             if name and not site.is_own_name(name) and not site.is_own_name(abbr):
                 return "dateline:agency", name, None
-    if blocks:
-        name = _trailing_outlet(blocks[-1].text)[0]
-        if name and not site.is_own_name(name):
-            return "trailing-agency", name, None
     for text in opening:
         for rule, pattern in (
             ("inline:fa:quoting", _FA_QUOTING_RE),
@@ -422,32 +447,82 @@ def _inline(blocks: list[Block], site: Site) -> tuple[str, str | None, str | Non
     return None
 
 
-def _trailing_outlet(text: str) -> tuple[str | None, str | None]:
-    """``(outlet, suffix as written)`` for a story closing "... — Reuters" or "— Harbour Times"."""
+@lru_cache(maxsize=1)
+def _registry_names() -> dict[str, str]:
+    """The built-in sources' display names by their name key ("meridian press agency" -> ...)."""
+    from wirecrawl.sources import SourceError, load_sources
+
+    try:
+        sources = load_sources()
+    except (SourceError, OSError):
+        return {}
+    return {_name_key(s.display_name): s.display_name for s in sources if _name_key(s.display_name)}
+
+
+def _outlet_name(name: str, after_sentence: bool) -> str | None:
+    """The outlet a closing name stands for, or None for a person, a phrase or a clause."""
+    words = name.split()
+    if len(words) == 1 and name.isascii():  # "— AP", "— MPA", "— Reuters"; not "— Sana"
+        known = agency_name(name) or outlet_for_abbreviation(name)
+        return known if known and (name.isupper() or known.startswith(name)) else None
+    known = agency_name(name) or _registry_names().get(_name_key(name))
+    if known:
+        return known
+    if not after_sentence or len(words) < 2:
+        return None
+    if name.isascii():
+        if _FURNITURE_NAME_RE.match(name):
+            return None
+        parts = re.split(r"\s+(?:of|for|on|de|du|des)\s+", name, maxsplit=1)
+        if len(parts) == 2 and len(parts[1].split()) > 2:
+            return None
+        return name if _OUTLET_WORDS_RE.match(parts[0].split()[-1]) else None
+    return name if _OUTLET_START_RE.match(name) else None
+
+
+def trailing_outlet(text: str) -> tuple[str | None, str | None]:
+    """``(outlet, suffix as written)`` for a paragraph closing "... — Reuters" or "— Harbour Times".
+
+    ``(None, None)`` when the paragraph ends otherwise (see the module docstring for the rule).
+    """
     match = _TRAILING_RE.search(text)
     if match:
         return agency_name(match.group("abbr")), match.group(0)
     match = _TRAILING_NAME_RE.search(text)
     if match:
-        name = match.group("name").strip()
-        known = agency_name(name) or outlet_for_abbreviation(name)
-        if known:
-            return known, match.group(0)
-        if _OUTLET_WORDS_RE.match(name.split()[-1]) and len(name.split()) >= 2:
-            return name, match.group(0)
+        before = text[: match.start()].rstrip()
+        name = match.group("name").strip().rstrip(".")
+        outlet = _outlet_name(name, bool(_SENTENCE_END_RE.search(before)))
+        if outlet:
+            return outlet, text[len(before) :]
     return None, None
 
 
+def closing_credit(result: Attribution, body: list[str], site: Site) -> None:
+    """Read a closing "— Outlet" off the finished body's last paragraph into ``result``.
+
+    It names the original source unless a stronger rule already did; the suffix is marked for
+    removal when its outlet is the source. The site's own name is never taken.
+    """
+    if not body:
+        return
+    name, suffix = trailing_outlet(body[-1])
+    if not name or site.is_own_name(name):
+        return
+    result.evidence.append(f"trailing-agency: {name}")
+    if result.source is None or (result.rule or "").startswith(_WEAKER_THAN_CLOSING):
+        result.source, result.rule = name, "trailing-agency"
+    if name == result.source:
+        result.strip_suffix = suffix
+
+
 def _markers(story: list[Block], result: Attribution) -> None:
-    """Record the bare "(MPA) — " opening and the "— Outlet" closing, which leave the body."""
+    """Record the bare "(MPA) — " opening, which leaves the body."""
     if not story:
         return
     match = _BARE_DATELINE_RE.match(story[0].text)
     if match and result.rule == "dateline:agency":
         result.strip_prefix = match.group(0)
-    name, suffix = _trailing_outlet(story[-1].text)
-    if name and name == result.source:
-        result.strip_suffix = suffix
 
 
 def _foot_link(blocks: list[Block], site: Site) -> tuple[str, str | None, str | None] | None:

@@ -4,6 +4,13 @@
 prefixes ("By", "Written by", "Von", "Par", Persian "نویسنده:", Arabic "بقلم"/"كتب") are dropped,
 the text is cut at a date or a separator, split on "and"/"&"/","/"و"/"،", and parts that are
 URLs, e-mail addresses, handles, roles ("Staff Writer"), wire services or sentences are dropped.
+The date is never part of a name: the text stops at its first digit, and a weekday or month
+name (or "on", "at") just before it goes too ("Jane Doe, Friday, Nov 27" -> "Jane Doe").
+
+The byline on the page is an element named as one (byline, author, writer, posted-by, rel or
+itemprop author), or a meta-like element (meta, info, details, dateline, posted, submitted)
+whose text starts with a "By"-like word ("By Dana Whitlock | Nov 27, 2026 - 3:14 PM | Media
+Wire" -> "Dana Whitlock").
 """
 
 from __future__ import annotations
@@ -13,6 +20,9 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
+from wirecrawl.dates.calendars import MONTHS
+from wirecrawl.dates.text import fold
+from wirecrawl.dates.words import WEEKDAYS
 from wirecrawl.extract.dom import SKIP_TAGS, HintIndex, hint_text, is_negative
 
 _PREFIX_RE = re.compile(
@@ -27,7 +37,7 @@ _CUT_RE = re.compile(
     r"|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
     r"|\b\d{1,2}:\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bemail\b|\bfollow\b"
-    r"|\s+for\s+(?=\S)|\s+in\s+(?=[A-Z])"
+    r"|\s+for\s+(?=\S)|\s+in\s+(?=[A-Z])|\s+on\s+(?=\S)"
     r"|تاریخ|ساعت|تاريخ|الساعة)",
     re.IGNORECASE,
 )
@@ -44,9 +54,26 @@ _WIRE_RE = re.compile(
     r"^(?:the )?(?:associated press|ap|afp|agence france-presse|reuters|upi|dpa|xinhua|efe|ansa)$",
     re.IGNORECASE,
 )
-_BYLINE_HINT_RE = re.compile(
+BYLINE_HINT_RE = re.compile(
     r"(?:^|[-_\s])(?:byline|by-line|author|authors|author-name|writer|autor|auteur|reporter"
     r"|journalist|contributor|posted-by|article-author|story-author|creator)(?:$|[-_\s])"
+)
+# Elements that hold a byline among other things: read only when the text starts "By ...".
+_META_HINT_RE = re.compile(
+    r"(?:^|[-_\s])(?:meta|metadata|info|details|dateline|posted|posted-on|submitted|credits?-line"
+    r"|story-info|post-info|entry-info)(?:$|[-_\s])"
+)
+BY_START_RE = re.compile(
+    r"^\s*(?:(?:written|reported|posted|story|text|words)\s+by|by|von|par|por|di|door|av|af"
+    r"|autor(?:es)?|auteur|authors?|writer|reporter"
+    r"|نویسنده(?:گان)?|نوشته|به قلم|خبرنگار|بقلم|كتب|كتبت|كتبه|تحرير|الكاتب)"
+    r"(?:\s*[:：]\s*|\s+)(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+# Words that belong to a date when they come just before its first digit.
+_DATE_WORDS = frozenset(
+    {fold(w) for w in (*WEEKDAYS, *MONTHS) if " " not in w}
+    | {"on", "at", "am", "le", "el", "den", "vom", "du", "del", "de", "در", "روز", "في", "يوم"}
 )
 _NOT_BYLINE_RE = re.compile(r"bio|box|avatar|image|img|photo|pic|thumb|about|social|follow|more")
 _AUTHOR_HREF_RE = re.compile(
@@ -61,11 +88,28 @@ def _is_name(part: str) -> bool:
         return False
     if "@" in part or "://" in part or part.startswith("www.") or "/" in part:
         return False
-    if _ROLE_RE.search(part) or _WIRE_RE.match(part):
+    if _ROLE_RE.search(part) or _WIRE_RE.match(part) or fold(part) in WEEKDAYS:
         return False
     if not any(c.isalpha() for c in part):
         return False
     return not part.endswith((".", "!", "?")) or len(part.split()) <= 3
+
+
+def _before_date(text: str) -> str:
+    """``text`` up to its first digit, without the weekday/month words that start the date.
+
+    Words are dropped back to a separator ("Theresa May | Nov 27" keeps "May").
+    """
+    digit = re.search(r"\d", text)
+    if digit is None:
+        return text
+    words = text[: digit.start()].split()
+    while words:
+        word = fold(words[-1].strip(",.:،؛()"))
+        if word and word not in _DATE_WORDS:
+            break
+        words.pop()
+    return " ".join(words)
 
 
 def split_names(text: str) -> list[str]:
@@ -73,7 +117,7 @@ def split_names(text: str) -> list[str]:
     text = " ".join(text.split())
     text = _PREFIX_RE.sub("", text, count=1)
     text = _PREFIX_RE.sub("", text, count=1)
-    text = _CUT_RE.split(text, maxsplit=1)[0]
+    text = _CUT_RE.split(_before_date(text), maxsplit=1)[0]
     names: list[str] = []
     for part in _SPLIT_RE.split(text):
         part = _PREFIX_RE.sub("", " " + part.strip() + " ").strip()
@@ -108,21 +152,39 @@ def _outside_furniture(el: HtmlElement) -> bool:
     return True
 
 
+def _meta_byline(el: HtmlElement, hint: str) -> bool:
+    """A meta-like element whose text starts with a "By"-like word: it holds the byline."""
+    if not _META_HINT_RE.search(hint) or _NOT_BYLINE_RE.search(hint):
+        return False
+    return BY_START_RE.match(el.text_content()) is not None
+
+
 def byline_texts(region: HtmlElement, index: HintIndex) -> list[str]:
-    """Texts of the story's byline: author links inside a byline element, else its text."""
+    """Texts of the story's byline: author links inside a byline element, else its text.
+
+    Elements named as bylines come first, then ``rel=author`` links, then meta-like elements
+    whose text starts with a "By"-like word (see the module docstring).
+    """
     found: list[str] = []
-    candidates = index.find(_BYLINE_HINT_RE, region) + region.xpath(".//*[@rel='author']")
+    candidates = (
+        index.find(BYLINE_HINT_RE, region)
+        + region.xpath(".//*[@rel='author']")
+        + index.find(_META_HINT_RE, region)
+    )
+    seen: set[HtmlElement] = set()
     for el in candidates:
         if (el.tag in SKIP_TAGS and el.tag != "header") or not isinstance(el.tag, str):
             continue
+        if el in seen:
+            continue
+        seen.add(el)
         hint = hint_text(el)
-        if el.get("rel") != "author" and (
-            not _BYLINE_HINT_RE.search(hint) or _NOT_BYLINE_RE.search(hint)
-        ):
-            continue
-        if is_negative(el) and "byline" not in hint and "author" not in hint:
-            continue
-        if not _outside_furniture(el):
+        named = el.get("rel") == "author" or (
+            BYLINE_HINT_RE.search(hint) is not None and not _NOT_BYLINE_RE.search(hint)
+        )
+        if named and is_negative(el) and "byline" not in hint and "author" not in hint:
+            named = False
+        if not (named or _meta_byline(el, hint)) or not _outside_furniture(el):
             continue
         links = [
             " ".join(a.text_content().split())

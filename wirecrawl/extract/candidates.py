@@ -6,6 +6,11 @@ Origins follow the ranks of ``wirecrawl.dates.choose``: ``jsonld``, ``microdata`
 ``__NEXT_DATA__``) and ``url`` (the page URL, when its path holds a date). ``<time>`` elements
 inside furniture (related lists, sidebars, comments) are skipped, since the chooser takes the
 earliest of disagreeing candidates of one rank. Each text appears once, at its best origin.
+
+Visible date text is read without the names in it: an author element inside a byline/meta block
+("<span class=author>بقلم: ...</span> <span class=post-date>...</span>") is left out, and a clock
+alone in the element right after (or before) the date ("<span class=post-time>٠٦:١٤ م</span>")
+is joined to it, so the date keeps its time of day.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from wirecrawl.extract.authors import BY_START_RE, BYLINE_HINT_RE
 from wirecrawl.extract.dom import SKIP_TAGS, HintIndex, hint_text, within_element
 from wirecrawl.extract.selectors import SelectorFields
 from wirecrawl.extract.structured import (
@@ -77,6 +83,9 @@ _DATE_HINT_RE = re.compile(
     r"|entry-date|article-date|story-date|byline|meta|info|tarikh|zaman)(?:$|[-_\s])"
 )
 _DIGIT_RE = re.compile(r"\d|[\u06f0-\u06f9\u0660-\u0669]")
+# A clock already in a date text: "14:20", "٠٦:١٤" (Python's \d takes Arabic-Indic digits too).
+_CLOCK_IN_TEXT_RE = re.compile(r"\d{1,2}[:：]\d{2}")
+_SEPARATOR_RE = re.compile(r"[\s|,،\-–—/·•]*")
 
 
 @dataclass
@@ -161,8 +170,68 @@ def _times(root: HtmlElement, region: HtmlElement, out: Found) -> None:
         if value:
             out.add(target, value, "time", "time[datetime]")
         elif text and _DIGIT_RE.search(text):
-            out.add(target, text, "byline", "time")
+            out.add(target, _with_clock(el, text), "byline", "time")
         kept += 1
+
+
+def _is_name_element(el: HtmlElement) -> bool:
+    """An author element without digits (named so, or its text starting "By"): never a date."""
+    if not isinstance(el.tag, str):
+        return False
+    text = el.text_content()
+    if _DIGIT_RE.search(text):
+        return False
+    return (
+        el.get("rel") == "author"
+        or (el.get("itemprop") or "").lower() in ("author", "creator")
+        or BYLINE_HINT_RE.search(hint_text(el)) is not None
+        or BY_START_RE.match(text) is not None
+    )
+
+
+def _text_without_names(el: HtmlElement) -> str:
+    """The element's text, collapsed, leaving out author elements inside it."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if not _is_name_element(child):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(el)
+    return " ".join("".join(parts).split())
+
+
+def _clock_text(el: HtmlElement | None) -> str | None:
+    """The text of an element that holds a clock alone ("٠٦:١٤ م", "14:20"), else None."""
+    from wirecrawl.dates import clock_only
+
+    if el is None or not isinstance(el.tag, str):
+        return None
+    text = " ".join(el.text_content().split())
+    return text if text and len(text) <= 30 and clock_only(text) else None
+
+
+def _with_clock(el: HtmlElement, text: str) -> str:
+    """``text`` with the clock of the element right after (or before) ``el`` joined to it.
+
+    "<span>... ٢٠٢٦</span> <span>٠٦:١٤ م</span>" -> "... ٢٠٢٦ ٠٦:١٤ م"; the two may be apart by
+    spaces or a separator ("|", "-", ",", "،"). A text that has a clock already is unchanged.
+    """
+    if _CLOCK_IN_TEXT_RE.search(text):
+        return text
+    if _SEPARATOR_RE.fullmatch(el.tail or ""):
+        after = _clock_text(el.getnext())
+        if after:
+            return f"{text} {after}"
+    before = el.getprevious()
+    if before is not None and _SEPARATOR_RE.fullmatch(before.tail or ""):
+        clock = _clock_text(before)
+        if clock:
+            return f"{clock} {text}"
+    return text
 
 
 def _byline_dates(region: HtmlElement, index: HintIndex, out: Found) -> None:
@@ -175,9 +244,13 @@ def _byline_dates(region: HtmlElement, index: HintIndex, out: Found) -> None:
             continue
         if el.tag == "time" or next(el.iter("time"), None) is not None:
             continue
-        text = " ".join(el.text_content().split())
-        if not text or len(text) > 120 or not _DIGIT_RE.search(text):
+        raw = el.text_content()
+        if len(raw) > 400 or not _DIGIT_RE.search(raw):
             continue
+        text = _text_without_names(el)
+        if not text or len(text) > 120 or not _DIGIT_RE.search(text) or _clock_text(el):
+            continue  # a clock alone is read with the date beside it
+        text = _with_clock(el, text)
         target = (
             out.modified if _MODIFIED_HINT_RE.search(hint + " " + text.lower()) else out.published
         )

@@ -83,12 +83,20 @@ class Source:
         return self.allowed_domains or (urlsplit(self.homepage).hostname or "",)
 
     def matches_article(self, url: str) -> bool:
-        """True if ``url`` looks like one of this source's article pages (any URL if no pattern)."""
+        """True if ``url`` looks like one of this source's article pages (any URL if no pattern).
+
+        The pattern is searched in the URL's path, then in path and query together.
+        """
         if not self.article_pattern:
             return True
         parts = urlsplit(url)
-        target = parts.path + (f"?{parts.query}" if parts.query else "")
-        return re.search(self.article_pattern, target) is not None
+        if re.search(self.article_pattern, parts.path):
+            return True
+        # a pattern may name the query too (``\?id=\d+``); tracking parameters must not hide a path
+        return (
+            bool(parts.query)
+            and re.search(self.article_pattern, f"{parts.path}?{parts.query}") is not None
+        )
 
 
 _LIST_FIELDS = (
