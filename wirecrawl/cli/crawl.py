@@ -40,7 +40,7 @@ def progress_printer(stream: Any = None) -> Any:
         for name, s in stats.items():
             parts.append(
                 f"{name}: {s.get('wirecrawl/pages/article', 0)} pages, "
-                f"{s.get('wirecrawl/store/added', 0) + s.get('wirecrawl/store/updated', 0)} stored"
+                f"{s.get('wirecrawl/coverage/items', 0)} stories"
             )
         line = " | ".join(parts)
         if live:
