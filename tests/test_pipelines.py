@@ -1,0 +1,127 @@
+"""Each item pipeline on its own, with a real Scrapy crawler's settings and stats."""
+
+from datetime import UTC, datetime
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from wirecrawl import store
+from wirecrawl.items import Story
+from wirecrawl.pipelines.clean import CleanTextPipeline
+from wirecrawl.pipelines.dates import DatesPipeline
+from wirecrawl.pipelines.dedup import DedupSignaturePipeline
+from wirecrawl.pipelines.store import StorePipeline
+from wirecrawl.pipelines.urls import CanonicalUrlPipeline
+from wirecrawl.sources import get_source, load_sources
+from wirecrawl.spiders.sources import spider_class
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+SOURCE = get_source(load_sources(), "globalwire")
+URL = "http://127.0.0.2:8451/2026/11/27/harbour-bridge-reopens/"
+
+
+@pytest.fixture
+def crawler(tmp_path):
+    crawler = get_crawler(
+        spider_class(SOURCE),
+        settings_dict={"WIRECRAWL_DB": str(tmp_path / "p.db"), "WIRECRAWL_BATCH_SIZE": 2},
+    )
+    crawler.spider = crawler.spidercls.from_crawler(crawler)
+    return crawler
+
+
+def stats(crawler):
+    return {k: v for k, v in crawler.stats.get_stats().items() if k.startswith("wirecrawl/")}
+
+
+def story(**fields):
+    values = {
+        "source": "globalwire",
+        "url": URL,
+        "fetched_at": NOW,
+        "title": " Bridge  reopens ",
+        "body": "The bridge reopened on Friday.\n\nTraffic was light.",
+    }
+    values.update(fields)
+    return Story(**values)
+
+
+def test_clean_strips_named_boilerplate_and_drops_empty_items_with_a_reason(crawler):
+    pipeline = CleanTextPipeline(crawler)
+    pipeline.open_spider()
+    disclaimer = "Global Wire Digest republishes this content from partner agencies."
+    item = pipeline.process_item(story(body=f"The bridge reopened.\n\n{disclaimer}"))
+    assert item.title == "Bridge reopens" and item.body == "The bridge reopened."
+    with pytest.raises(DropItem, match="no-content"):
+        pipeline.process_item(story(title="", body="   "))
+    counted = stats(crawler)
+    assert counted["wirecrawl/dropped/no-content"] == 1
+    assert counted["wirecrawl/clean/paragraphs-removed"] == 1
+
+
+def test_clean_learns_text_repeated_across_pages_and_remembers_it(crawler):
+    pipeline = CleanTextPipeline(crawler)
+    pipeline.open_spider()
+    sidebar = "Subscribe to the Harbour Letter for the week's shipping news in your inbox."
+    for n in range(8):
+        pipeline.process_item(story(body=f"Story number {n} about the harbour.\n\n{sidebar}"))
+    later = pipeline.process_item(story(body=f"A later story.\n\n{sidebar}"))
+    assert later.body == "A later story."
+    pipeline.close_spider()
+    db = store.open_db(crawler.settings["WIRECRAWL_DB"])
+    assert any(text == sidebar for _, _, text, _ in store.load_boilerplate(db))
+
+
+def test_dates_resolves_relative_stamps_and_counts_missing_dates(crawler):
+    pipeline = DatesPipeline(crawler)
+    item = pipeline.process_item(
+        story(date_candidates=[{"text": "11 hours ago", "origin": "listing", "detail": ""}])
+    )
+    assert item.published_at == datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
+    assert item.published_precision == "hour" and item.published_raw == "11 hours ago"
+    undated = pipeline.process_item(story(date_candidates=[{"text": "Friday", "origin": "byline"}]))
+    assert undated.published_at is None and undated.date_reason
+    counted = stats(crawler)
+    assert counted["wirecrawl/dates/chosen/listing"] == 1
+    assert counted[f"wirecrawl/dates/missing/{undated.date_reason}"] == 1
+
+
+def test_urls_keeps_spellings_as_aliases_and_credits_cross_site_canonicals(crawler):
+    pipeline = CanonicalUrlPipeline(crawler)
+    item = pipeline.process_item(
+        story(url=URL + "?utm_source=rss", aliases=[URL + "amp/"], canonical_url=URL)
+    )
+    assert item.canonical_url == URL.rstrip("/")
+    assert set(item.aliases) == {URL, URL + "?utm_source=rss", URL + "amp/"}
+    crossed = pipeline.process_item(story(canonical_url="http://127.0.0.3:8451/news/world/7-x"))
+    assert crossed.original_url == "http://127.0.0.3:8451/news/world/7-x"
+    assert crossed.original_source == "Meridian Press Agency"  # the registry knows that host
+    assert stats(crawler)["wirecrawl/urls/cross-site-canonical"] == 1
+
+
+def test_store_batches_writes_links_clusters_and_flushes_on_close(crawler):
+    dedup = DedupSignaturePipeline(crawler)
+    pipeline = StorePipeline(crawler)
+    pipeline.open_spider()
+    body = "The harbour bridge reopened on Friday after two years of repairs to its span."
+    items = [
+        story(
+            url=f"http://127.0.0.2:8451/a/{n}",
+            canonical_url=f"http://127.0.0.2:8451/a/{n}",
+            body=body,
+            content_hash="same",
+            published_at=NOW,
+        )
+        for n in range(3)
+    ]
+    for item in items:
+        pipeline.process_item(dedup.process_item(item))
+    db = store.open_db(crawler.settings["WIRECRAWL_DB"])
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2  # one batch of two
+    pipeline.close_spider()
+    assert db.execute("SELECT count(DISTINCT cluster_id) FROM stories").fetchone()[0] == 1
+    counted = stats(crawler)
+    assert counted["wirecrawl/store/added"] == 3
+    assert counted["wirecrawl/store/linked/exact"] == 2
+    assert counted["wirecrawl/coverage/items"] == 3 and counted["wirecrawl/coverage/complete"] == 3
