@@ -65,3 +65,34 @@ def test_sample_expectations_agree_with_ground_truth(case, truth):
         assert expected["published_at"] is not None
         published = datetime.fromisoformat(expected["published_at"])
         assert abs((published - story.published_at).total_seconds()) < 60
+
+
+def test_fixture_command_saves_a_case_the_saved_page_test_accepts(tmp_path):
+    from click.testing import CliRunner
+
+    from wirecrawl.cli import cli
+
+    case = CASES[0]
+    args = [
+        "fixture",
+        case.source,
+        str(case.page),
+        "--url",
+        case.url,
+        "--name",
+        "copy",
+        "--fetched-at",
+        case.fetched_at.isoformat(),
+        "--dir",
+        str(tmp_path),
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    (saved,) = load_cases(tmp_path)
+    assert (saved.source, saved.name, saved.url) == (case.source, "copy", case.url)
+    assert saved.expected == case.expected
+    assert saved.page.read_bytes() == case.page.read_bytes()
+    missing_url = CliRunner().invoke(cli, ["fixture", case.source, str(case.page)])
+    assert missing_url.exit_code == 1 and "--url is needed" in missing_url.output
+    unknown = CliRunner().invoke(cli, ["fixture", "nosuch", str(case.page), "--url", case.url])
+    assert unknown.exit_code == 1 and "unknown source 'nosuch'" in unknown.output
