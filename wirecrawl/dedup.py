@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from wirecrawl.urls import canonicalize
+from wirecrawl.urls import canonical_or_none
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -510,15 +510,6 @@ class ClusterMember:
     publisher: str | None = None
 
 
-def _canonical_or_none(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        return canonicalize(url)
-    except ValueError:
-        return None
-
-
 def _name_key(name: str | None) -> str:
     return " ".join((name or "").casefold().split())
 
@@ -538,11 +529,11 @@ def _published_key(member: ClusterMember) -> tuple[int, datetime]:
 
 def _credits(members: Sequence[ClusterMember]) -> dict[int, set[int]]:
     """For each member, the ids of the other members its attribution names."""
-    urls = {m.story_id: _canonical_or_none(m.canonical_url) for m in members}
+    urls = {m.story_id: canonical_or_none(m.canonical_url) for m in members}
     names = {m.story_id: {_name_key(m.publisher), _name_key(m.source)} - {""} for m in members}
     credits: dict[int, set[int]] = {}
     for m in members:
-        url, source = _canonical_or_none(m.original_url), _name_key(m.original_source)
+        url, source = canonical_or_none(m.original_url), _name_key(m.original_source)
         credits[m.story_id] = {
             o.story_id
             for o in members

@@ -331,21 +331,11 @@ class WriteResult:
     new_ids: list[int] = field(default_factory=list)
 
 
-def _url_key(url: str | None) -> str | None:
-    """The canonical form of a credited URL, for matching; None when it is not a web URL."""
-    if not url:
-        return None
-    from wirecrawl.urls import canonicalize
-
-    try:
-        return canonicalize(url)
-    except ValueError:
-        return None
-
-
 def story_row(story: Story) -> dict[str, Any]:
     """The ``stories`` columns of a Story, JSON-encoded and ISO-formatted as stored."""
-    row: dict[str, Any] = {"original_key": _url_key(story.original_url)}
+    from wirecrawl.urls import canonical_or_none
+
+    row: dict[str, Any] = {"original_key": canonical_or_none(story.original_url)}
     for name, value in vars(story).items():
         if name in NOT_COLUMNS:
             continue
@@ -1508,7 +1498,9 @@ def link_story(conn: sqlite3.Connection, story_id: int, story: Story, index: Any
     for other, _score in index.query(signature):
         if other != story_id:
             found.setdefault(int(other), "near")
-    credited = _url_key(story.original_url)
+    from wirecrawl.urls import canonical_or_none
+
+    credited = canonical_or_none(story.original_url)
     if credited:
         for row in conn.execute(
             "SELECT id FROM stories WHERE canonical_url = ? "

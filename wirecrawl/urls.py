@@ -275,6 +275,16 @@ def _host(url: str) -> str:
     return urlsplit(canonicalize(url)).hostname or ""
 
 
+def canonical_or_none(url: str | None) -> str | None:
+    """``canonicalize(url)``, or None for an empty or non-web URL (for matching credited links)."""
+    if not url:
+        return None
+    try:
+        return canonicalize(url)
+    except ValueError:
+        return None
+
+
 def registrable_domain(url: str) -> str:
     """The domain a site registered (``news.example.co.uk`` -> ``example.co.uk``).
 
