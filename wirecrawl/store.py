@@ -480,7 +480,7 @@ def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep
     if keep_raw and story.raw_html is not None:
         conn.execute(
             "INSERT OR REPLACE INTO raw_pages (story_id, url, fetched_at, html) VALUES (?, ?, ?, ?)",
-            [story_id, story.url, seen, zlib.compress(story.raw_html, 6)],
+            [story_id, story.url, seen, zlib.compress(story.raw_html, 1)],
         )
     return story_id
 

@@ -35,7 +35,7 @@ caught by the content hash and the near-duplicate index.
 from __future__ import annotations
 
 import ipaddress
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 import tldextract
@@ -250,8 +250,10 @@ def _canonicalize_once(url: str, scheme: str) -> str:
     return urlunsplit((scheme, netloc, _clean_path(parts.path), _clean_query(parts.query), ""))
 
 
+@lru_cache(maxsize=65536)
 def canonicalize(url: str) -> str:
-    """The canonical spelling of an absolute http(s) URL; idempotent.
+    """The canonical spelling of an absolute http(s) URL; idempotent (results cached: a crawl
+    asks for the same URL from discovery, the dupefilter, the pipelines and the store).
 
     Our rules can expose something w3lib would normalise (``/a/.;/amp`` leaves ``/a/.``), so the
     steps repeat until the spelling stops changing: once more for nearly every URL.

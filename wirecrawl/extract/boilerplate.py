@@ -256,6 +256,11 @@ class BoilerplateLearner:
             del counts.seen[key]
             counts.texts.pop(key, None)
 
+    def pages(self, source_name: str) -> int:
+        """Pages observed for ``source_name`` so far (learned rows included)."""
+        counts = self._sources.get(source_name)
+        return counts.pages if counts is not None else 0
+
     def learned(self, source_name: str) -> set[str]:
         """Texts learned as boilerplate for ``source_name`` (empty for an unknown source)."""
         counts = self._sources.get(source_name)

@@ -8,6 +8,8 @@ from wirecrawl.items import Story
 from wirecrawl.pipelines import CountingPipeline
 from wirecrawl.process import clean_story
 
+LEARN_EVERY = 5  # pages between recounts of a source's repeated paragraphs
+
 
 class CleanTextPipeline(CountingPipeline):
     """Cleans title and body; learns text repeated across a source's pages as boilerplate."""
@@ -20,6 +22,7 @@ class CleanTextPipeline(CountingPipeline):
 
         self.learner = BoilerplateLearner()
         self.db_path = crawler.settings.get("WIRECRAWL_DB")
+        self.learned: frozenset[str] = frozenset()
 
     def open_spider(self) -> None:
         from wirecrawl import store
@@ -38,19 +41,19 @@ class CleanTextPipeline(CountingPipeline):
 
     def _publish(self) -> None:
         """Let the spider's extraction strip what has been learned so far."""
+        self.learned = frozenset(self.learner.learned(self.source.name))
         spider = self.crawler.spider
-        spider._learned_boilerplate = frozenset(self.learner.learned(self.source.name))  # type: ignore[union-attr]
+        spider._learned_boilerplate = self.learned  # type: ignore[union-attr]
 
     def process_item(self, item: Story) -> Story:
-        name = self.source.name
         paragraphs = [p for p in (item.body or "").split("\n\n") if p.strip()]
-        before = len(self.learner.learned(name))
-        self.learner.observe(name, paragraphs)
-        learned = self.learner.learned(name)
-        if len(learned) != before:
-            self._publish()
-            self.count("learned-boilerplate", len(learned) - before)
-        clean_story(item, self.source, learned)
+        self.learner.observe(self.source.name, paragraphs)
+        before = len(self.learned)
+        if self.learner.pages(self.source.name) % LEARN_EVERY == 0:
+            self._publish()  # recounting is not free: every few pages is soon enough
+            if len(self.learned) > before:
+                self.count("learned-boilerplate", len(self.learned) - before)
+        clean_story(item, self.source, self.learned)
         removed = len(paragraphs) - len((item.body or "").split("\n\n") if item.body else [])
         if removed:
             self.count("paragraphs-removed", removed)
