@@ -141,3 +141,35 @@ def test_unchanged_recrawl_links_nothing_new(path):
     db = store.open_db(path)
     assert db.execute("SELECT count(*) FROM clusters").fetchone()[0] == 1
     assert db.execute("SELECT size FROM clusters").fetchone()[0] == 2
+
+
+def test_sample_world_clusters_exactly_the_republished_stories(path):
+    """The default threshold on the sample sites' world: every copy with its original (by text
+    or credit line), and distinct stories written from the same templates kept apart."""
+    from wirecrawl.samples.world import World
+
+    world = World(stories=40, now=NOW)
+    truth = world.truth()
+    stories = [
+        Story(
+            source=t.site,
+            url=t.url,
+            canonical_url=t.url,
+            fetched_at=NOW,
+            title=t.title,
+            body="\n\n".join(t.paragraphs),
+            content_hash=content_hash("\n\n".join(t.paragraphs)),
+            original_url=t.original_url,
+            published_at=t.published_at,
+        )
+        for t in truth
+    ]
+    write(path, *stories)
+    db = store.open_db(path)
+    cluster_of = {r["url"]: r["cluster_id"] for r in db.query("SELECT url, cluster_id FROM stories")}
+    by_url = {t.url: t for t in truth}
+    for t in truth:
+        root = t.original_url if t.original_url in by_url else t.url
+        expected = {u for u, s in by_url.items() if u == root or s.original_url == root}
+        got = {u for u, c in cluster_of.items() if c == cluster_of[t.url]}
+        assert got == expected, t.url

@@ -1495,9 +1495,9 @@ def link_story(conn: sqlite3.Connection, story_id: int, story: Story, index: Any
             [story.content_hash, story_id],
         ):
             found.setdefault(int(row[0]), "exact")
-    for other, _score in index.query(signature):
-        if other != story_id:
-            found.setdefault(int(other), "near")
+    near = _best_near_match(conn, story_id, story.source, index.query(signature))
+    if near is not None:
+        found.setdefault(near, "near")
     from wirecrawl.urls import canonical_or_none
 
     credited = canonical_or_none(story.original_url)
@@ -1535,6 +1535,32 @@ def link_story(conn: sqlite3.Connection, story_id: int, story: Story, index: Any
         conn.execute(f"DELETE FROM clusters WHERE id IN ({marks})", others)
     refresh_cluster(conn, keep, story.fetched_at)
     return sorted(set(found.values()))
+
+
+# An outlet does not republish its own story under another URL with a fifth of the words
+# changed: a same-source near duplicate must be much closer than a syndicated copy.
+SAME_SOURCE_NEAR = 0.5
+
+
+def _best_near_match(
+    conn: sqlite3.Connection, story_id: int, source: str, hits: Sequence[tuple[int, float]]
+) -> int | None:
+    """The single stored story a near-duplicate link joins: the best-scoring hit, where hits
+    from the story's own source must reach ``SAME_SOURCE_NEAR``. One link at most, so a chance
+    resemblance can never chain whole clusters together."""
+    candidates = [(int(other), score) for other, score in hits if int(other) != story_id]
+    if not candidates:
+        return None
+    marks = ", ".join("?" for _ in candidates)
+    sources = dict(
+        conn.execute(
+            f"SELECT id, source FROM stories WHERE id IN ({marks})", [c for c, _ in candidates]
+        ).fetchall()
+    )
+    for other, score in candidates:  # best first
+        if sources.get(other) != source or score >= SAME_SOURCE_NEAR:
+            return other
+    return None
 
 
 def refresh_cluster(conn: sqlite3.Connection, cluster_id: int, at: datetime) -> int | None:
