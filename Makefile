@@ -29,8 +29,14 @@ format: $(STAMP)
 	$(BIN)/ruff format wirecrawl tests benchmarks
 	$(BIN)/ruff check --fix wirecrawl tests benchmarks
 
+# Benchmarks need nginx (Debian's package); as root it is installed when missing.
+# Extra options: make bench BENCH_ARGS=--quick (see .venv/bin/python -m benchmarks.run --help).
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y nginx || { apt-get update && apt-get install -y nginx; }; \
+	  else echo "make bench needs nginx: run 'sudo apt-get install -y nginx' first" >&2; exit 1; fi; }
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
