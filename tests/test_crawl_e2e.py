@@ -209,3 +209,14 @@ def test_killed_crawl_is_followed_by_a_clean_one(sites, tmp_path):
     assert len(rows(db, "SELECT id FROM stories WHERE source = 'globalwire'")) == 12
     outcomes = [r["outcome"] for r in rows(db, "SELECT outcome FROM runs ORDER BY id")]
     assert outcomes[-1] == "ok"
+
+
+def test_workers_split_sources_across_processes(sites, tmp_path):
+    world, server = sites
+    db = tmp_path / "w.db"
+    done = crawl(db, server, "--all", "--workers", "2")
+    assert "crawl summary" in done.stderr
+    runs = rows(db, "SELECT source, outcome, pid FROM runs ORDER BY source")
+    assert [(r["source"], r["outcome"]) for r in runs] == [(s, "ok") for s in SAMPLES]
+    assert len({r["pid"] for r in runs}) == 2  # two crawl processes, two sources each
+    assert len(rows(db, "SELECT id FROM stories")) == len(world.truth())

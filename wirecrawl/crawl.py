@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from wirecrawl import store
@@ -110,35 +111,41 @@ def run_parallel(
 ) -> list[RunSummary]:
     """Crawl the sources in ``workers`` child processes (``wirecrawl crawl`` each), so a crawl of
     several sources uses every core; Twisted runs one reactor per process. Each child takes its
-    own locks and writes its own runs; the summaries are read back from the ``runs`` table."""
+    own locks and writes its own runs; the summaries are read back from the ``runs`` table.
+    A child's output goes to a temporary file (a pipe could fill and stall it) and its last
+    lines are shown when it failed or left a source without a run."""
+    import json
     import subprocess
+    import tempfile
 
-    procs = []
-    for group in partition(sources, workers):
-        command = [sys.executable, "-m", "wirecrawl", "crawl", *(s.name for s in group)]
-        command += ["--db", str(config.db_path), "--quiet", "--workers", "0", *child_args]
-        procs.append(subprocess.Popen(command, stderr=subprocess.PIPE, text=True))
-    failures = []
-    for proc in procs:
-        _, err = proc.communicate()
-        if proc.returncode not in (0, 1, 3):
-            failures.append(err.strip().splitlines()[-5:])
-    pids = [p.pid for p in procs]
-    summaries = []
-    with store.opened(config.db_path) as db:
-        marks = ", ".join("?" for _ in pids)
-        for row in db.query(f"SELECT id, source, stats FROM runs WHERE pid IN ({marks})", pids):
-            import json
-
-            summaries.append(summarise(row["source"], row["id"], json.loads(row["stats"])))
-    for lines in failures:
-        sys.stderr.write("a crawl process failed:\n  " + "\n  ".join(lines) + "\n")
-    done = {s.source for s in summaries}
-    summaries += [
-        RunSummary(source=s.name, run_id=0, outcome="crashed")
-        for s in sources
-        if s.name not in done
-    ]
+    groups = partition(sources, workers)
+    with tempfile.TemporaryDirectory(prefix="wirecrawl-workers-") as folder:
+        procs = []
+        for n, group in enumerate(groups):
+            command = [sys.executable, "-m", "wirecrawl", "crawl", *(s.name for s in group)]
+            command += ["--db", str(config.db_path), "--quiet", "--workers", "0", *child_args]
+            log = open(Path(folder) / f"worker-{n}.log", "w+")  # noqa: SIM115 (closed below)
+            procs.append((group, subprocess.Popen(command, stderr=log, stdout=log, text=True), log))
+        summaries: list[RunSummary] = []
+        for group, proc, log in procs:
+            proc.wait()
+            with store.opened(config.db_path) as db:
+                rows = list(
+                    db.query("SELECT id, source, stats FROM runs WHERE pid = ?", [proc.pid])
+                )
+            found = [summarise(r["source"], r["id"], json.loads(r["stats"])) for r in rows]
+            missing = [s.name for s in group if s.name not in {f.source for f in found}]
+            outcome = "busy" if proc.returncode == 3 else "crashed"
+            found += [RunSummary(source=name, run_id=0, outcome=outcome) for name in missing]
+            log.seek(0)
+            tail = log.read().strip().splitlines()[-6:]
+            log.close()
+            if proc.returncode not in (0, 1, 3) or (missing and outcome == "crashed"):
+                sys.stderr.write(
+                    f"crawl process for {', '.join(s.name for s in group)} exited "
+                    f"{proc.returncode}:\n  " + "\n  ".join(tail) + "\n"
+                )
+            summaries.extend(found)
     return sorted(summaries, key=lambda s: s.source)
 
 
