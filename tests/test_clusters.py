@@ -166,7 +166,9 @@ def test_sample_world_clusters_exactly_the_republished_stories(path):
     ]
     write(path, *stories)
     db = store.open_db(path)
-    cluster_of = {r["url"]: r["cluster_id"] for r in db.query("SELECT url, cluster_id FROM stories")}
+    cluster_of = {
+        r["url"]: r["cluster_id"] for r in db.query("SELECT url, cluster_id FROM stories")
+    }
     by_url = {t.url: t for t in truth}
     for t in truth:
         root = t.original_url if t.original_url in by_url else t.url

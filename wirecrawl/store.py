@@ -1480,8 +1480,9 @@ def link_story(conn: sqlite3.Connection, story_id: int, story: Story, index: Any
     """Link a new or changed story into the cluster of every story it duplicates.
 
     A story joins another's cluster when the two have the same normalised body (exact), when
-    their MinHash estimate reaches the index threshold (near), when its credit line names the
-    other's URL (credit), or when the other's credit line names it (credited-by). Clusters that
+    its credit line names the other's URL (credit), or when the other's credit line names it
+    (credited-by); only when none of these holds, when their MinHash estimate reaches the index
+    threshold (near, the single best match; see ``_best_near_match``). Clusters that
     meet merge and the oldest (smallest) id survives; the cluster's original is then chosen
     again (:func:`wirecrawl.dedup.pick_original`). Returns the reasons of the links made.
     """
@@ -1495,9 +1496,6 @@ def link_story(conn: sqlite3.Connection, story_id: int, story: Story, index: Any
             [story.content_hash, story_id],
         ):
             found.setdefault(int(row[0]), "exact")
-    near = _best_near_match(conn, story_id, story.source, index.query(signature))
-    if near is not None:
-        found.setdefault(near, "near")
     from wirecrawl.urls import canonical_or_none
 
     credited = canonical_or_none(story.original_url)
@@ -1516,6 +1514,12 @@ def link_story(conn: sqlite3.Connection, story_id: int, story: Story, index: Any
         [*spellings, story_id],
     ):
         found.setdefault(int(row[0]), "credited-by")
+    if not found:
+        # Similarity only decides when nothing firmer does: a copy whose credit line names its
+        # original must not also be pulled into the cluster of a look-alike story.
+        near = _best_near_match(conn, story_id, story.source, index.query(signature))
+        if near is not None:
+            found[near] = "near"
     index.add(story_id, signature)
     if not found:
         return []
