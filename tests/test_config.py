@@ -33,6 +33,8 @@ def test_environment_beats_defaults_and_options_beat_environment():
         ({"WIRECRAWL_SAMPLE_PORT": "70000"}, "between"),
         ({"WIRECRAWL_KEEP_RAW": "maybe"}, "true or false"),
         ({"WIRECRAWL_USER_AGENT": "   "}, "must not be empty"),
+        ({"WIRECRAWL_DEDUP_THRESHOLD": "1.5"}, "at most 1"),
+        ({"WIRECRAWL_DEDUP_THRESHOLD": "high"}, "WIRECRAWL_DEDUP_THRESHOLD"),
     ],
 )
 def test_bad_environment_values_name_the_variable(env, message):
@@ -43,6 +45,10 @@ def test_bad_environment_values_name_the_variable(env, message):
 def test_unknown_option_is_refused():
     with pytest.raises(ConfigError, match="unknown setting"):
         load_config(env={}, colour="blue")
+
+
+def test_dedup_threshold_from_environment():
+    assert load_config(env={"WIRECRAWL_DEDUP_THRESHOLD": "0.5"}).dedup_threshold == 0.5
 
 
 def test_keep_raw_parses_booleans():

@@ -13,6 +13,7 @@ then the defaults below. ``load_config`` is the only place that reads the enviro
 | sample_port    | ``--port``        | ``WIRECRAWL_SAMPLE_PORT``   | 8451                   |
 | keep_raw       |                   | ``WIRECRAWL_KEEP_RAW``      | true                   |
 | workers        | ``--workers``     | ``WIRECRAWL_WORKERS``       | 0 (one process)        |
+| dedup_threshold|                   | ``WIRECRAWL_DEDUP_THRESHOLD``| 0.35 (MinHash Jaccard) |
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Config:
     sample_port: int = 8451
     keep_raw: bool = True
     workers: int = 0
+    dedup_threshold: float = 0.35
 
 
 ENV_PREFIX = "WIRECRAWL_"
@@ -56,6 +58,7 @@ _ENV_NAMES = {
     "sample_port": "WIRECRAWL_SAMPLE_PORT",
     "keep_raw": "WIRECRAWL_KEEP_RAW",
     "workers": "WIRECRAWL_WORKERS",
+    "dedup_threshold": "WIRECRAWL_DEDUP_THRESHOLD",
 }
 
 
@@ -64,6 +67,11 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
     try:
         if name in ("db_path", "sources_file"):
             return Path(value).expanduser()
+        if name == "dedup_threshold":
+            threshold = float(value)
+            if not 0 < threshold <= 1:
+                raise ValueError("must be above 0 and at most 1")
+            return threshold
         if name == "download_delay":
             delay = float(value)
             if delay < 0:

@@ -51,6 +51,7 @@ def scrapy_settings(
         "CONCURRENT_REQUESTS_PER_DOMAIN": config.concurrency,
         "LOG_LEVEL": log_level,
         "WIRECRAWL_INCREMENTAL": not full,
+        "WIRECRAWL_DEDUP_THRESHOLD": config.dedup_threshold,
         "WIRECRAWL_SOURCES": str(config.sources_file) if config.sources_file else "",
         "WIRECRAWL_SAMPLE_PORT": config.sample_port,
     }
