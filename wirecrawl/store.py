@@ -328,7 +328,6 @@ class WriteResult:
     unchanged: int = 0
     linked: dict[str, int] = field(default_factory=dict)  # cluster links made, by reason
     ids: list[int] = field(default_factory=list)
-    new_ids: list[int] = field(default_factory=list)
 
 
 def story_row(story: Story) -> dict[str, Any]:
@@ -439,7 +438,6 @@ def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep
             [story_id, story_id, seen, seen],
         )
         result.added += 1
-        result.new_ids.append(story_id)
     else:
         story_id = int(existing["id"])
         changed = (
@@ -483,22 +481,6 @@ def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep
             [story_id, story.url, seen, zlib.compress(story.raw_html, 1)],
         )
     return story_id
-
-
-def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
-    """The subset of ``urls`` already stored, as canonical URL or as alias."""
-    urls = list(urls)
-    found: set[str] = set()
-    for start in range(0, len(urls), 500):
-        chunk = urls[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for (url,) in db.execute(
-            f"SELECT canonical_url FROM stories WHERE canonical_url IN ({marks}) "
-            f"UNION SELECT url FROM aliases WHERE url IN ({marks})",
-            chunk + chunk,
-        ).fetchall():
-            found.add(url)
-    return found
 
 
 # --- runs -----------------------------------------------------------------------------------
