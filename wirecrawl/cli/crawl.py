@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,14 +168,12 @@ def crawl(
     )
     fixed = None
     if now:
+        from wirecrawl.cli.dates import parse_fetched_at
+
         try:
-            fixed = datetime.fromisoformat(now)
-        except ValueError:
-            raise click.BadParameter(f"{now!r} is not ISO 8601", param_hint="--now") from None
-        if fixed.tzinfo is None:
-            raise click.BadParameter(
-                "give an offset, e.g. 2026-11-28T12:00:00+00:00", param_hint="--now"
-            )
+            fixed = parse_fetched_at(now)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--now") from None
     click.echo(f"crawling {', '.join(s.name for s in chosen)} into {config.db_path}", err=True)
     if config.workers >= 2 and len(chosen) >= 2:
         child_args = [

@@ -19,7 +19,12 @@ DATE_KEYS = ("published_at", "precision", "earliest", "latest", "rule", "reason"
 
 def parse_fetched_at(value: str) -> datetime:
     """An aware fetch time from ISO 8601 text ("Z" allowed); ValueError if naive or malformed."""
-    stamp = datetime.fromisoformat(value.strip())
+    try:
+        stamp = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an ISO 8601 time such as 2026-11-28T12:00:00+00:00"
+        ) from None
     if stamp.tzinfo is None:
         raise ValueError(f"{value!r} has no UTC offset (e.g. 2026-11-28T12:00:00+00:00)")
     return stamp
