@@ -20,6 +20,17 @@ from lxml.html import HtmlElement
 _PARSER = lxml.html.HTMLParser(
     remove_comments=True, remove_pis=True, encoding="utf-8", default_doctype=False
 )
+# Every element is a plain HtmlElement, chosen in C. lxml.html's own lookup asks a Python method
+# for each element the code touches (to hand out FormElement, InputElement...), which doubles
+# the cost of walking a page; extraction uses none of those classes.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _EMPTY_DOC = b"<html><head></head><body></body></html>"
@@ -177,6 +188,22 @@ def hint_text(el: HtmlElement) -> str:
     ident = el.get("id")
     if not cls and not ident:
         return ""
+    key = (cls, ident)
+    hint = _HINT_CACHE.get(key)
+    if hint is None:
+        if len(_HINT_CACHE) >= _HINT_CACHE_SIZE:
+            _HINT_CACHE.clear()
+        hint = _HINT_CACHE[key] = _hint(cls, ident)
+    return hint
+
+
+# A page repeats its class names (menu items, list entries) and a site repeats them across
+# pages, so hints are remembered by (class, id); cleared whole when full.
+_HINT_CACHE: dict[tuple[str | None, str | None], str] = {}
+_HINT_CACHE_SIZE = 50_000
+
+
+def _hint(cls: str | None, ident: str | None) -> str:
     text = f"{cls or ''} {ident or ''}".lower()
     if cls and "-" in text:
         text = _WP_POST_CLASS_RE.sub(" ", text) if _looks_like_post_classes(cls) else text
@@ -227,8 +254,10 @@ class HintIndex:
     """Every element with a class or id and its :func:`hint_text`, gathered once per page.
 
     An XPath ``contains(@class, ...)`` scan or a Python walk over a large page costs more than
-    the parse; this index is built on first use (one XPath) and then searched by regex. A search
-    inside one element before the index exists scans that element only.
+    the parse; this index is built on first use (one walk) and then searched by regex. Whether
+    a hint matches a pattern is remembered across pages (a site repeats its class names), so a
+    search mostly looks answers up. A search inside one element before the index exists scans
+    that element only.
     """
 
     def __init__(self, root: HtmlElement) -> None:
@@ -238,11 +267,7 @@ class HintIndex:
     @property
     def items(self) -> list[tuple[HtmlElement, str]]:
         if self._items is None:
-            self._items = [
-                (el, hint)
-                for el in self.root.xpath("//*[@class or @id]")
-                if isinstance(el.tag, str) and (hint := hint_text(el))
-            ]
+            self._items = _hinted(self.root.iter(etree.Element))
         return self._items
 
     def find(
@@ -250,24 +275,31 @@ class HintIndex:
     ) -> list[HtmlElement]:
         """Elements whose hint matches ``pattern``, inside ``within`` and of ``tags`` if given."""
         wanted = frozenset(tags)
-        found = []
         if self._items is None and within is not None:
-            items = [
-                (el, hint)
-                for el in within.xpath("descendant-or-self::*[@class or @id]")
-                if isinstance(el.tag, str) and (hint := hint_text(el))
-            ]
-            return [
-                el
-                for el, hint in items
-                if (not wanted or el.tag in wanted) and pattern.search(hint)
-            ]
-        for el, hint in self.items:
+            items = _hinted(within.iter(etree.Element))
+        else:
+            items = self.items
+        memo = _MATCHES.get(pattern)
+        if memo is None or len(memo) >= _HINT_CACHE_SIZE:
+            memo = _MATCHES[pattern] = {}
+        found = []
+        for el, hint in items:
             if wanted and el.tag not in wanted:
                 continue
-            if pattern.search(hint) and (within is None or within_element(within, el)):
+            hit = memo.get(hint)
+            if hit is None:
+                hit = memo[hint] = pattern.search(hint) is not None
+            if hit and (within is None or within_element(within, el)):
                 found.append(el)
         return found
+
+
+# pattern -> hint -> does it match (cleared per pattern when full)
+_MATCHES: dict[re.Pattern[str], dict[str, bool]] = {}
+
+
+def _hinted(elements: Iterable[HtmlElement]) -> list[tuple[HtmlElement, str]]:
+    return [(el, hint) for el in elements if (hint := hint_text(el))]
 
 
 def within_element(ancestor: HtmlElement, el: HtmlElement) -> bool:
