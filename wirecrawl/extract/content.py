@@ -432,7 +432,7 @@ _CONTAINER_TAGS = ("div", "section", "article", "main", "td", "span")
 
 def _named_elements(root: HtmlElement, index: HintIndex) -> list[HtmlElement]:
     named = index.find(STRONG_BODY_RE, tags=_CONTAINER_TAGS)
-    for el in root.xpath("//*[@itemprop='articleBody' or @itemprop='articlebody']")[:1]:
+    for el in index.with_itemprop("articleBody", "articlebody")[:1]:
         if el not in named:
             named.append(el)
     return named

@@ -123,11 +123,11 @@ def _mostly_utf8(data: bytes) -> bool:
 def decode_page(page: bytes | str, headers: Mapping[str, str] | None = None) -> Decoded:
     """Decode a page (str passes through); ExtractError for empty, corrupt-gzip or binary input."""
     if isinstance(page, str):
-        if not page.strip():
+        if not page or page.isspace():
             raise ExtractError("empty page")
         return Decoded(page, "unicode", "str")
     data = bytes(page)
-    if not data.strip():
+    if not data or data.isspace():  # (strip() would copy the whole page)
         raise ExtractError("empty page: no bytes to read")
     evidence = ""
     if data[:2] == b"\x1f\x8b":

@@ -263,12 +263,24 @@ class HintIndex:
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
         self._items: list[tuple[HtmlElement, str]] | None = None
+        self._itemprops: list[HtmlElement] = []
 
     @property
     def items(self) -> list[tuple[HtmlElement, str]]:
         if self._items is None:
-            self._items = _hinted(self.root.iter(etree.Element))
+            items, itemprops = [], []
+            for el in self.root.iter(etree.Element):
+                if hint := hint_text(el):
+                    items.append((el, hint))
+                if el.get("itemprop") is not None:
+                    itemprops.append(el)
+            self._items, self._itemprops = items, itemprops
         return self._items
+
+    def with_itemprop(self, *names: str) -> list[HtmlElement]:
+        """Elements whose ``itemprop`` is exactly one of ``names``, in page order (same walk)."""
+        self.items  # noqa: B018 (builds the index)
+        return [el for el in self._itemprops if el.get("itemprop") in names]
 
     def find(
         self, pattern: re.Pattern[str], within: HtmlElement | None = None, tags: Iterable[str] = ()

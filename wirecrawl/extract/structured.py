@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 ARTICLE_TYPES = frozenset(
@@ -185,16 +186,22 @@ def choose_article(nodes: list[dict[str, Any]], page_url: str) -> dict[str, Any]
     return max(articles, key=lambda n: _article_score(n, page_url))
 
 
+_MICRODATA = etree.XPath("//*[@itemprop or @itemscope]")
+
+
+def _is_article_scope(el: HtmlElement) -> bool:
+    if el.get("itemscope") is None:
+        return False
+    kind = el.get("itemtype") or ""
+    return "Article" in kind or "Posting" in kind or "article" in kind
+
+
 def _read_microdata(root: HtmlElement, found: Structured) -> None:
-    elements = root.xpath("//*[@itemprop]")
+    marked = _MICRODATA(root)
+    elements = [el for el in marked if el.get("itemprop") is not None]
     if not elements:
         return
-    scopes = root.xpath(
-        "//*[@itemscope][contains(@itemtype,'Article') or contains(@itemtype,'Posting')"
-        " or contains(@itemtype,'article')]"
-    )
-    scope = scopes[0] if scopes else None
-    found.microdata_scope = scope
+    found.microdata_scope = next((el for el in marked if _is_article_scope(el)), None)
     for el in elements:
         for prop in (el.get("itemprop") or "").split():
             name = prop.rsplit("/", 1)[-1]
