@@ -117,6 +117,7 @@ def test_store_batches_writes_links_clusters_and_flushes_on_close(crawler):
     ]
     for item in items:
         pipeline.process_item(dedup.process_item(item))
+    pipeline.drain()  # the writer thread has written the first batch
     db = store.open_db(crawler.settings["WIRECRAWL_DB"])
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2  # one batch of two
     pipeline.close_spider()
@@ -125,3 +126,27 @@ def test_store_batches_writes_links_clusters_and_flushes_on_close(crawler):
     assert counted["wirecrawl/store/added"] == 3
     assert counted["wirecrawl/store/linked/exact"] == 2
     assert counted["wirecrawl/coverage/items"] == 3 and counted["wirecrawl/coverage/complete"] == 3
+
+
+def test_store_counts_and_logs_a_batch_it_cannot_write_and_keeps_going(crawler, caplog):
+    pipeline = StorePipeline(crawler)
+    pipeline.open_spider()
+    good = [
+        story(url=f"http://127.0.0.2:8451/b/{n}", canonical_url=f"http://127.0.0.2:8451/b/{n}")
+        for n in range(2)
+    ]
+    broken = story(url="http://127.0.0.2:8451/b/x", canonical_url=None)  # never canonicalised
+    later = [
+        story(url=f"http://127.0.0.2:8451/c/{n}", canonical_url=f"http://127.0.0.2:8451/c/{n}")
+        for n in range(2)
+    ]
+    for item in [*good, broken, later[0], *later[1:]]:
+        pipeline.process_item(item)
+    pipeline.close_spider()
+    db = store.open_db(crawler.settings["WIRECRAWL_DB"])
+    urls = {r[0] for r in db.execute("SELECT url FROM stories")}
+    assert urls == {good[0].url, good[1].url, later[1].url}  # the failed batch only is lost
+    counted = stats(crawler)
+    assert counted["wirecrawl/errors/store-failed"] == 2
+    assert counted["wirecrawl/store/added"] == 3
+    assert "could not store a batch of 2 stories" in caplog.text

@@ -164,8 +164,11 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def _split_host(host: str) -> tuple[str, str]:
     """``(subdomain, registrable)`` of a lower-case ASCII host; IPs and bare suffixes have no sub.
+
+    Cached: a crawl meets the same few hosts on every URL it reads.
 
     A host without a known public suffix (``localhost``, ``site.test``) is read as if its last
     label were one, so ``a.localhost`` and ``b.localhost`` are two sites.

@@ -209,6 +209,9 @@ class _SourceCounts:
     pages: int = 0
     seen: Counter[str] = field(default_factory=Counter)
     texts: dict[str, str] = field(default_factory=dict)
+    # keys seen on at least ``min_pages`` pages: the only ones that can be learned, so
+    # ``learned`` looks at these few instead of every paragraph ever counted
+    frequent: set[str] = field(default_factory=set)
 
 
 class BoilerplateLearner:
@@ -247,6 +250,8 @@ class BoilerplateLearner:
         for key, text in keys.items():
             counts.seen[key] += 1
             counts.texts.setdefault(key, text)
+            if counts.seen[key] >= self.min_pages:
+                counts.frequent.add(key)
         if len(counts.texts) > self.max_texts:
             self._forget_rare(counts)
 
@@ -255,6 +260,7 @@ class BoilerplateLearner:
         for key in [k for k, n in counts.seen.items() if n <= 1]:
             del counts.seen[key]
             counts.texts.pop(key, None)
+            counts.frequent.discard(key)
 
     def pages(self, source_name: str) -> int:
         """Pages observed for ``source_name`` so far (learned rows included)."""
@@ -267,7 +273,7 @@ class BoilerplateLearner:
         if counts is None or counts.pages < self.min_pages:
             return set()
         floor = max(self.min_pages, self.share * counts.pages)
-        return {counts.texts[k] for k, n in counts.seen.items() if n >= floor}
+        return {counts.texts[k] for k in counts.frequent if counts.seen[k] >= floor}
 
     def to_rows(self) -> list[tuple[str, str, str, int]]:
         """Rows ``(source, text_hash, text, pages_seen)``, a page-count row first per source."""
@@ -287,4 +293,6 @@ class BoilerplateLearner:
                 continue
             counts.seen[key] = max(counts.seen[key], int(pages_seen))
             counts.texts[key] = text
+            if counts.seen[key] >= self.min_pages:
+                counts.frequent.add(key)
         return self
