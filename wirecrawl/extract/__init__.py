@@ -434,7 +434,9 @@ def extract(
     """Extract one article page; never raises on a malformed page, only ExtractError for bytes
     that cannot be read at all (empty, corrupt gzip, binary)."""
     decoded = decode_page(page, headers)
-    return _extract_text(decoded.text, url, decoded.evidence, source, headers, learned_boilerplate)
+    return _extract_text(
+        decoded.text, url, decoded.evidence, source, headers, learned_boilerplate, decoded.utf8
+    )
 
 
 def _extract_text(
@@ -444,6 +446,7 @@ def _extract_text(
     source: Source | None,
     headers: Mapping[str, str] | None,
     learned: Collection[str],
+    utf8: bytes | None = None,
 ) -> Extracted:
     from wirecrawl.dates import DateCandidate
     from wirecrawl.extract.attribution import closing_credit, find_attribution, site_for
@@ -455,7 +458,7 @@ def _extract_text(
     from wirecrawl.extract.title import headline_element
 
     out = Extracted(evidence={"encoding": encoding_evidence})
-    root = parse_html(text)
+    root = parse_html(text, utf8)
     found = read_structured(root, url)
     url = _web_url(found, url)
     base = base_url(root, url)

@@ -43,6 +43,7 @@ class Decoded:
     text: str
     encoding: str
     evidence: str
+    utf8: bytes | None = None  # the page's bytes when they were valid UTF-8: ``text`` encoded
 
 
 def header(headers: Mapping[str, str] | None, name: str) -> str | None:
@@ -149,10 +150,10 @@ def decode_page(page: bytes | str, headers: Mapping[str, str] | None = None) -> 
     utf8 = _strict_utf8(data)
     if declared and declared != "utf-8":
         if utf8 is not None and declared in _LATIN and not data.isascii():
-            return Decoded(utf8, "utf-8", f"{evidence}utf-8 (declared {declared})")
+            return Decoded(utf8, "utf-8", f"{evidence}utf-8 (declared {declared})", data)
         return Decoded(to_unicode(data, declared), declared, evidence + origin)
     if utf8 is not None:
-        return Decoded(utf8, "utf-8", evidence + (origin if declared else "utf-8"))
+        return Decoded(utf8, "utf-8", evidence + (origin if declared else "utf-8"), data)
     if declared in (None, "utf-8") and _mostly_utf8(data):
         return Decoded(to_unicode(data, "utf-8"), "utf-8", evidence + origin)
     detected = _detect(data)
