@@ -459,7 +459,8 @@ def _extract_text(
 
     out = Extracted(evidence={"encoding": encoding_evidence})
     root = parse_html(text, utf8)
-    found = read_structured(root, url)
+    index = HintIndex(root)  # one walk of the page, shared by every layer below
+    found = read_structured(root, url, index.microdata)
     url = _web_url(found, url)
     base = base_url(root, url)
     selected = None
@@ -474,7 +475,6 @@ def _extract_text(
     out.title, out.evidence["title"] = _title(root, found, selected, site_names)
     headline = headline_element(root, out.title)
     skip = _skip_elements(root, source, out.boilerplate_removed)
-    index = HintIndex(root)
     guide = article_body(found.article) if found.article else None
     kept, excluded, containers, rule = _body(root, selected, skip, index, headline, guide)
     region = story_region(root, containers, headline)

@@ -273,24 +273,29 @@ class HintIndex:
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
         self._items: list[tuple[HtmlElement, str]] | None = None
-        self._itemprops: list[HtmlElement] = []
+        self._microdata: list[HtmlElement] = []
 
     @property
     def items(self) -> list[tuple[HtmlElement, str]]:
         if self._items is None:
-            items, itemprops = [], []
+            items, microdata = [], []
             for el in self.root.iter(etree.Element):
                 if hint := hint_text(el):
                     items.append((el, hint))
-                if el.get("itemprop") is not None:
-                    itemprops.append(el)
-            self._items, self._itemprops = items, itemprops
+                if el.get("itemprop") is not None or el.get("itemscope") is not None:
+                    microdata.append(el)
+            self._items, self._microdata = items, microdata
         return self._items
 
-    def with_itemprop(self, *names: str) -> list[HtmlElement]:
-        """Elements whose ``itemprop`` is exactly one of ``names``, in page order (same walk)."""
+    @property
+    def microdata(self) -> list[HtmlElement]:
+        """Elements with ``itemprop`` or ``itemscope``, in page order (found in the same walk)."""
         self.items  # noqa: B018 (builds the index)
-        return [el for el in self._itemprops if el.get("itemprop") in names]
+        return self._microdata
+
+    def with_itemprop(self, *names: str) -> list[HtmlElement]:
+        """Elements whose ``itemprop`` is exactly one of ``names``, in page order."""
+        return [el for el in self.microdata if el.get("itemprop") in names]
 
     def find(
         self, pattern: re.Pattern[str], within: HtmlElement | None = None, tags: Iterable[str] = ()

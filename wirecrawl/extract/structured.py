@@ -196,8 +196,9 @@ def _is_article_scope(el: HtmlElement) -> bool:
     return "Article" in kind or "Posting" in kind or "article" in kind
 
 
-def _read_microdata(root: HtmlElement, found: Structured) -> None:
-    marked = _MICRODATA(root)
+def _read_microdata(root: HtmlElement, found: Structured, marked: list[HtmlElement] | None) -> None:
+    if marked is None:
+        marked = _MICRODATA(root)
     elements = [el for el in marked if el.get("itemprop") is not None]
     if not elements:
         return
@@ -264,8 +265,14 @@ def _read_scripts(root: HtmlElement, found: Structured) -> list[Any]:
     return blobs
 
 
-def read_structured(root: HtmlElement, page_url: str) -> Structured:
-    """Everything the page declares about itself; tolerant of broken or missing pieces."""
+def read_structured(
+    root: HtmlElement, page_url: str, microdata: list[HtmlElement] | None = None
+) -> Structured:
+    """Everything the page declares about itself; tolerant of broken or missing pieces.
+
+    ``microdata``: the page's elements with ``itemprop`` or ``itemscope`` in page order, when
+    the caller already walked the tree (``HintIndex.microdata``); otherwise found here.
+    """
     found = Structured()
     _read_head(root, found)
     blobs = _read_scripts(root, found)
@@ -273,7 +280,7 @@ def read_structured(root: HtmlElement, page_url: str) -> Structured:
         found.nodes.extend(_top_nodes(data))
         _index_ids(data, found.ids)
     found.article = choose_article(found.nodes, page_url)
-    _read_microdata(root, found)
+    _read_microdata(root, found, microdata)
     return found
 
 
