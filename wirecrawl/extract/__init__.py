@@ -23,7 +23,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from wirecrawl.extract.boilerplate import BoilerplateLearner, paragraph_key, source_rule
+from wirecrawl.extract.boilerplate import (
+    BoilerplateLearner,
+    learned_key_set,
+    paragraph_key,
+    source_rule,
+)
 from wirecrawl.extract.decode import ExtractError, decode_page, header
 
 if TYPE_CHECKING:
@@ -533,7 +538,7 @@ def _filter_body(
     and byline/date lines; what is left out goes to ``removed``, byline lines also to ``bylines``."""
     from wirecrawl.extract.content import filter_blocks
 
-    learned_keys = {paragraph_key(t) for t in learned}
+    learned_keys = learned_key_set(learned)
     credit_keys = {paragraph_key(t) for t in credit_lines}
     entries = source.boilerplate if source is not None else ()
 

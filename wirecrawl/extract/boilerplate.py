@@ -142,6 +142,11 @@ def generic_rule(text: str) -> str | None:
     """Name of the generic rule a whole paragraph matches ("share", "read-more"...), or None."""
     if len(text) > 300:
         return None
+    return _generic_rule(text)
+
+
+@lru_cache(maxsize=8192)  # pure; a site's furniture repeats on every page
+def _generic_rule(text: str) -> str | None:
     folded = paragraph_key(text).strip(_TRIM)
     if not folded:
         return "empty"
@@ -182,6 +187,19 @@ def source_rule(text: str, entries: tuple[str, ...]) -> bool:
         elif plain and key.startswith(plain):
             return True
     return False
+
+
+def learned_key_set(learned: Collection[str]) -> frozenset[str]:
+    """The :func:`paragraph_key` of each learned text (cached for the frozensets a crawl
+    publishes, which are asked for on every page until the next recount)."""
+    if isinstance(learned, frozenset):
+        return _learned_keys(learned)
+    return frozenset(paragraph_key(t) for t in learned)
+
+
+@lru_cache(maxsize=64)
+def _learned_keys(learned: frozenset[str]) -> frozenset[str]:
+    return frozenset(paragraph_key(t) for t in learned)
 
 
 def boilerplate_rule(

@@ -13,9 +13,10 @@ import html
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wirecrawl.extract.boilerplate import boilerplate_rule, paragraph_key
+from wirecrawl.extract.boilerplate import boilerplate_rule, learned_key_set, paragraph_key
 
 if TYPE_CHECKING:
     from wirecrawl.sources import Source
@@ -129,6 +130,13 @@ def clean_text(text: str | None) -> str:
     """
     if not text:
         return ""
+    return _clean_text(text)
+
+
+# Pure, and asked twice for each paragraph (extraction, then the clean pipeline with what was
+# learned since) and again for every repeat of a site's furniture: remembered.
+@lru_cache(maxsize=8192)
+def _clean_text(text: str) -> str:
     for _ in range(_MAX_ROUNDS):
         cleaned = _clean_once(text)
         if cleaned == text:
@@ -147,7 +155,7 @@ def clean_paragraphs(
     Boilerplate is the generic rules plus ``source.boilerplate`` and the ``learned`` texts; a
     paragraph repeated later in the list is dropped (its first occurrence stays).
     """
-    learned_keys = {paragraph_key(t) for t in learned}
+    learned_keys = learned_key_set(learned)
     seen: set[str] = set()
     kept: list[str] = []
     for paragraph in paragraphs:
