@@ -220,3 +220,27 @@ def test_workers_split_sources_across_processes(sites, tmp_path):
     assert [(r["source"], r["outcome"]) for r in runs] == [(s, "ok") for s in SAMPLES]
     assert len({r["pid"] for r in runs}) == 2  # two crawl processes, two sources each
     assert len(rows(db, "SELECT id FROM stories")) == len(world.truth())
+
+
+def test_crawl_gc_freezes_what_exists_and_puts_the_collector_back():
+    import gc
+    import weakref
+
+    from wirecrawl.crawl import crawl_gc
+
+    class Node:
+        loop: object = None
+
+    before = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    with crawl_gc():
+        assert gc.get_freeze_count() > 0  # the modules and settings loaded so far
+        assert gc.get_threshold()[0] > before[0]  # the young generation collects less often
+        node = Node()
+        node.loop = node  # a reference cycle made during the crawl
+        gone = weakref.ref(node)
+        del node
+        gc.collect()
+        assert gone() is None  # is still collected
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
