@@ -47,6 +47,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -96,6 +97,7 @@ class _FoldTable(dict[int, str | None]):
 _FOLD = _FoldTable()
 
 
+@lru_cache(maxsize=64)  # a story's body is normalised for its content hash, then its shingles
 def normalise_text(text: str) -> str:
     """Text reduced for hashing: NFKC, case-fold, letter variants, no marks, ASCII digits, no punct.
 
@@ -261,7 +263,9 @@ def minhash(hashes: npt.NDArray[np.uint64], num_perm: int) -> Signature:
     a, b = _PERM_A[:num_perm, None], _PERM_B[:num_perm, None]
     sig = np.full(num_perm, _EMPTY, dtype=np.uint32)
     for start in range(0, len(hashes), 2048):
-        block = (a * hashes[None, start : start + 2048] + b) >> _U64(32)
+        block = a * hashes[None, start : start + 2048]  # the one temporary, reused in place
+        block += b
+        block >>= _U64(32)
         np.minimum(sig, block.min(axis=1).astype(np.uint32), out=sig)
     return sig
 
