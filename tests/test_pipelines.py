@@ -150,3 +150,34 @@ def test_store_counts_and_logs_a_batch_it_cannot_write_and_keeps_going(crawler, 
     assert counted["wirecrawl/errors/store-failed"] == 2
     assert counted["wirecrawl/store/added"] == 3
     assert "could not store a batch of 2 stories" in caplog.text
+
+
+def test_store_pipelines_of_one_process_share_one_writer_and_the_last_closes_it(tmp_path):
+    from wirecrawl.pipelines.store import Writer
+
+    settings = {"WIRECRAWL_DB": str(tmp_path / "shared.db"), "WIRECRAWL_BATCH_SIZE": 1}
+    pipelines = []
+    for name in ("globalwire", "meridian"):
+        crawler = get_crawler(spider_class(get_source(load_sources(), name)), settings)
+        crawler.spider = crawler.spidercls.from_crawler(crawler)
+        pipeline = StorePipeline(crawler)
+        pipeline.open_spider()
+        pipelines.append(pipeline)
+    first, second = pipelines
+    assert first.writer is second.writer  # one thread, one connection: no lock contention
+    first.process_item(
+        story(url="http://127.0.0.2:8451/s/1", canonical_url="http://127.0.0.2:8451/s/1")
+    )
+    first.close_spider()
+    assert second.writer is not None and second.writer.db is not None  # still open for the other
+    second.process_item(
+        story(
+            source="meridian",
+            url="http://127.0.0.3:8451/news/world/2-x",
+            canonical_url="http://127.0.0.3:8451/news/world/2-x",
+        )
+    )
+    second.close_spider()
+    assert not Writer._open  # the last one closed it
+    db = store.open_db(settings["WIRECRAWL_DB"])
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2

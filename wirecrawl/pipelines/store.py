@@ -1,27 +1,86 @@
 """Store stories in SQLite in batched transactions, in a writer thread; count added, updated and
 unchanged.
 
-Every database call of the pipeline (open, write, close) runs in one writer thread, one batch
-at a time. SQLite's own work (the insert, the full-text index, the commit) and the raw page's
-compression run outside Python's global lock, so they overlap with the next pages' download and
-extraction instead of stopping the crawl; and a commit that waits for another crawl process's
-write lock no longer freezes the reactor while it waits. At most one batch is in flight: the
-next one waits for it (back-pressure, so memory stays bounded). A batch that cannot be written
-is logged with its size and the reason and counted in ``wirecrawl/errors/store-failed``; the
-crawl goes on, and what was stored before stays stored.
+Every database call of the pipeline (open, write, close) runs in one writer thread per
+database file and process, shared by the crawlers of all sources crawled together, so their
+batches are written one after another on one connection instead of contending for SQLite's write
+lock (a waiting writer sleeps in growing steps). SQLite's own work (the insert, the full-text
+index, the commit) and the raw page's compression run outside Python's global lock, so they
+overlap with the next pages' download and extraction instead of stopping the crawl; and a commit
+that waits for another crawl process's write lock no longer freezes the reactor while it waits.
+
+Each pipeline has at most one batch in flight: its next one waits for it (back-pressure, so
+memory stays bounded). A batch that cannot be written is logged with its size and the reason
+and counted in ``wirecrawl/errors/store-failed``; the crawl goes on, and what was stored before
+stays stored.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, ClassVar
 
 from wirecrawl import store
 from wirecrawl.items import Story
 from wirecrawl.pipelines import CountingPipeline
 
 logger = logging.getLogger(__name__)
+
+
+class Writer:
+    """One thread, one connection and one near-duplicate index on a database file, shared by
+    the store pipelines of a process (counted: the last to leave closes it)."""
+
+    _open: ClassVar[dict[tuple[str, float], Writer]] = {}
+    _guard: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, db_path: str, threshold: float) -> None:
+        self.key = (db_path, threshold)
+        self.users = 0
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirecrawl-store")
+        self.db: Any = None
+        self.index: Any = None
+        self.executor.submit(self._connect, db_path, threshold).result()
+
+    def _connect(self, db_path: str, threshold: float) -> None:
+        from wirecrawl.dedup import DedupConfig, NearDupIndex
+
+        self.db = store.open_db(db_path)
+        self.index = NearDupIndex(self.db, DedupConfig(threshold=threshold))
+
+    @classmethod
+    def acquire(cls, db_path: str, threshold: float) -> Writer:
+        """The writer for ``db_path`` in this process, opened on first use."""
+        with cls._guard:
+            writer = cls._open.get((db_path, threshold))
+            if writer is None:
+                writer = cls._open[(db_path, threshold)] = cls(db_path, threshold)
+            writer.users += 1
+            return writer
+
+    def release(self) -> None:
+        """Leave; the last user's departure closes the connection and ends the thread."""
+        with self._guard:
+            self.users -= 1
+            if self.users > 0:
+                return
+            del self._open[self.key]
+        self.executor.submit(self._close).result()
+        self.executor.shutdown(wait=True)
+
+    def _close(self) -> None:
+        if self.db is not None:
+            self.db.conn.close()
+            self.db = None
+
+    def submit(self, batch: list[Story], keep_raw: bool) -> Future[store.WriteResult]:
+        """Write ``batch`` in one transaction (clusters linked inside it), in the thread."""
+        return self.executor.submit(self._write, batch, keep_raw)
+
+    def _write(self, batch: list[Story], keep_raw: bool) -> store.WriteResult:
+        return store.write_stories(self.db, batch, keep_raw=keep_raw, dedup=self.index)
 
 
 class StorePipeline(CountingPipeline):
@@ -31,32 +90,22 @@ class StorePipeline(CountingPipeline):
 
     def __init__(self, crawler: Any) -> None:
         super().__init__(crawler)
+        from wirecrawl.dedup import DedupConfig
+
         settings = crawler.settings
         self.db_path = settings.get("WIRECRAWL_DB")
         self.batch_size = settings.getint("WIRECRAWL_BATCH_SIZE", 100)
         self.keep_raw = settings.getbool("WIRECRAWL_KEEP_RAW", True)
-        from wirecrawl.dedup import DedupConfig
-
         self.threshold = settings.getfloat("WIRECRAWL_DEDUP_THRESHOLD", DedupConfig.threshold)
         self.buffer: list[Story] = []
-        self.db: Any = None
-        self.index: Any = None
-        self.writer: ThreadPoolExecutor | None = None
+        self.writer: Writer | None = None
         self.pending: tuple[int, Future[store.WriteResult]] | None = None
 
     def open_spider(self) -> None:
-        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirecrawl-store")
-        self.writer.submit(self._open).result()
+        self.writer = Writer.acquire(str(self.db_path), self.threshold)
         assert self.crawler.stats is not None
         for key in ("items", "complete"):  # present even at zero, for source health
             self.crawler.stats.set_value(f"wirecrawl/coverage/{key}", 0)
-
-    def _open(self) -> None:
-        """(writer thread) Open the database and the near-duplicate index on it."""
-        from wirecrawl.dedup import DedupConfig, NearDupIndex
-
-        self.db = store.open_db(self.db_path)
-        self.index = NearDupIndex(self.db, DedupConfig(threshold=self.threshold))
 
     def process_item(self, item: Story) -> Story:
         assert self.crawler.stats is not None
@@ -69,18 +118,14 @@ class StorePipeline(CountingPipeline):
         return item
 
     def flush(self) -> None:
-        """Hand the buffered stories to the writer thread (one transaction), after the batch
-        before them is written."""
+        """Hand the buffered stories to the writer thread (one transaction), after this
+        pipeline's batch before them is written."""
         if not self.buffer:
             return
         batch, self.buffer = self.buffer, []
         self.drain()
         assert self.writer is not None
-        self.pending = (len(batch), self.writer.submit(self._write, batch))
-
-    def _write(self, batch: list[Story]) -> store.WriteResult:
-        """(writer thread) Write one batch, linking new stories into clusters."""
-        return store.write_stories(self.db, batch, keep_raw=self.keep_raw, dedup=self.index)
+        self.pending = (len(batch), self.writer.submit(batch, self.keep_raw))
 
     def drain(self) -> None:
         """Wait for the batch in flight and count what it did (or that it failed)."""
@@ -107,12 +152,6 @@ class StorePipeline(CountingPipeline):
         for reason, n in result.linked.items():
             self.count(f"linked/{reason}", n)
 
-    def _close(self) -> None:
-        """(writer thread) Close the database."""
-        if self.db is not None:
-            self.db.conn.close()
-            self.db = None
-
     def close_spider(self) -> None:
         if self.writer is None:
             return
@@ -120,6 +159,5 @@ class StorePipeline(CountingPipeline):
             self.flush()
             self.drain()
         finally:
-            self.writer.submit(self._close).result()
-            self.writer.shutdown(wait=True)
+            self.writer.release()
             self.writer = None
