@@ -9,8 +9,10 @@ index, the commit) and the raw page's compression run outside Python's global lo
 overlap with the next pages' download and extraction instead of stopping the crawl; and a commit
 that waits for another crawl process's write lock no longer freezes the reactor while it waits.
 
-Each pipeline has at most one batch in flight: its next one waits for it (back-pressure, so
-memory stays bounded). A batch that cannot be written is logged with its size and the reason
+Each pipeline has at most ``IN_FLIGHT`` batches queued or being written; the next one waits for
+the oldest (back-pressure, so memory stays bounded). Two rather than one: the writer thread gets
+Python's lock only when the crawl's thread lets it go, so it catches up in bursts, and a single
+slot made the crawl wait for it. A batch that cannot be written is logged with its size and the reason
 and counted in ``wirecrawl/errors/store-failed``; the crawl goes on, and what was stored before
 stays stored.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, ClassVar
 
@@ -27,6 +30,9 @@ from wirecrawl.items import Story
 from wirecrawl.pipelines import CountingPipeline
 
 logger = logging.getLogger(__name__)
+
+# Batches a pipeline may have queued or being written before its next one waits.
+IN_FLIGHT = 2
 
 
 class Writer:
@@ -99,7 +105,7 @@ class StorePipeline(CountingPipeline):
         self.threshold = settings.getfloat("WIRECRAWL_DEDUP_THRESHOLD", DedupConfig.threshold)
         self.buffer: list[Story] = []
         self.writer: Writer | None = None
-        self.pending: tuple[int, Future[store.WriteResult]] | None = None
+        self.pending: deque[tuple[int, Future[store.WriteResult]]] = deque()
 
     def open_spider(self) -> None:
         self.writer = Writer.acquire(str(self.db_path), self.threshold)
@@ -123,16 +129,19 @@ class StorePipeline(CountingPipeline):
         if not self.buffer:
             return
         batch, self.buffer = self.buffer, []
-        self.drain()
+        while len(self.pending) >= IN_FLIGHT:
+            self._collect()
         assert self.writer is not None
-        self.pending = (len(batch), self.writer.submit(batch, self.keep_raw))
+        self.pending.append((len(batch), self.writer.submit(batch, self.keep_raw)))
 
     def drain(self) -> None:
-        """Wait for the batch in flight and count what it did (or that it failed)."""
-        if self.pending is None:
-            return
-        size, future = self.pending
-        self.pending = None
+        """Wait for every batch in flight and count what each did (or that it failed)."""
+        while self.pending:
+            self._collect()
+
+    def _collect(self) -> None:
+        """Wait for the oldest batch in flight and count what it did (or that it failed)."""
+        size, future = self.pending.popleft()
         try:
             result = future.result()
         except Exception as exc:
