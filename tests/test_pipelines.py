@@ -181,3 +181,32 @@ def test_store_pipelines_of_one_process_share_one_writer_and_the_last_closes_it(
     assert not Writer._open  # the last one closed it
     db = store.open_db(settings["WIRECRAWL_DB"])
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
+
+
+def test_store_writes_inline_without_a_thread_when_told_to(tmp_path):
+    settings = {
+        "WIRECRAWL_DB": str(tmp_path / "inline.db"),
+        "WIRECRAWL_BATCH_SIZE": 2,
+        "WIRECRAWL_WRITER_THREAD": False,
+    }
+    crawler = get_crawler(spider_class(SOURCE), settings)
+    crawler.spider = crawler.spidercls.from_crawler(crawler)
+    pipeline = StorePipeline(crawler)
+    pipeline.open_spider()
+    assert pipeline.writer is not None and pipeline.writer.executor is None
+    for n in range(2):
+        url = f"http://127.0.0.2:8451/i/{n}"
+        pipeline.process_item(story(url=url, canonical_url=url))
+    db = store.open_db(settings["WIRECRAWL_DB"])
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2  # written already
+    pipeline.close_spider()
+    assert stats(crawler)["wirecrawl/store/added"] == 2
+
+
+def test_worker_children_write_inline_only_when_they_fill_the_cores():
+    from wirecrawl.crawl import children_write_inline
+
+    assert children_write_inline(2, 2)
+    assert children_write_inline(4, 2)
+    assert not children_write_inline(2, 8)
+    assert children_write_inline(1, None)

@@ -47,6 +47,7 @@ WIRECRAWL_KEEP_RAW = _config.keep_raw
 WIRECRAWL_SOURCES = str(_config.sources_file) if _config.sources_file else ""
 WIRECRAWL_SAMPLE_PORT = _config.sample_port
 WIRECRAWL_BATCH_SIZE = 100
+WIRECRAWL_WRITER_THREAD = True  # off for --workers children when they fill every core
 WIRECRAWL_DEDUP_THRESHOLD = _config.dedup_threshold
 WIRECRAWL_INCREMENTAL = True
 WIRECRAWL_MAX_RETRY_AFTER = 600.0

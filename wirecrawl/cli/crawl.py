@@ -131,6 +131,7 @@ def print_summary(summaries: list[Any], stream: Any = None) -> None:
     help="Split the sources across N crawl processes to use N cores [env WIRECRAWL_WORKERS].",
 )
 @click.option("--quiet", is_flag=True, help="No progress line.")
+@click.option("--write-inline", is_flag=True, hidden=True)  # set by --workers for its children
 def crawl(
     names: tuple[str, ...],
     all_: bool,
@@ -145,6 +146,7 @@ def crawl(
     full: bool,
     workers: int | None,
     quiet: bool,
+    write_inline: bool,
 ) -> None:
     """Crawl sources now and store their stories.
 
@@ -186,7 +188,9 @@ def crawl(
         summaries = run_parallel(chosen, config, config.workers, child_args)
     else:
         progress = None if quiet else progress_printer()
-        summaries = run_crawl(chosen, config, now=fixed, progress=progress, full=full)
+        summaries = run_crawl(
+            chosen, config, now=fixed, progress=progress, full=full, writer_thread=not write_inline
+        )
     if not quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
     print_summary(summaries)

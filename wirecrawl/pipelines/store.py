@@ -9,6 +9,9 @@ index, the commit) and the raw page's compression run outside Python's global lo
 overlap with the next pages' download and extraction instead of stopping the crawl; and a commit
 that waits for another crawl process's write lock no longer freezes the reactor while it waits.
 
+A ``--workers`` child whose siblings already fill every core writes inline instead
+(``WIRECRAWL_WRITER_THREAD`` off): no core is free for the thread there.
+
 Each pipeline has at most ``IN_FLIGHT`` batches queued or being written; the next one waits for
 the oldest (back-pressure, so memory stays bounded). Two rather than one: the writer thread gets
 Python's lock only when the crawl's thread lets it go, so it catches up in bursts, and a single
@@ -22,6 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, ClassVar
 
@@ -37,18 +41,36 @@ IN_FLIGHT = 2
 
 class Writer:
     """One thread, one connection and one near-duplicate index on a database file, shared by
-    the store pipelines of a process (counted: the last to leave closes it)."""
+    the store pipelines of a process (counted: the last to leave closes it).
 
-    _open: ClassVar[dict[tuple[str, float], Writer]] = {}
+    Without a thread (``threaded=False``: a ``--workers`` child when the children fill every
+    core) the same calls run in the caller's thread, one batch at a time.
+    """
+
+    _open: ClassVar[dict[tuple[str, float, bool], Writer]] = {}
     _guard: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, db_path: str, threshold: float) -> None:
-        self.key = (db_path, threshold)
+    def __init__(self, db_path: str, threshold: float, threaded: bool = True) -> None:
+        self.key = (db_path, threshold, threaded)
         self.users = 0
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirecrawl-store")
+        self.executor = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirecrawl-store")
+            if threaded
+            else None
+        )
         self.db: Any = None
         self.index: Any = None
-        self.executor.submit(self._connect, db_path, threshold).result()
+        self._run(self._connect, db_path, threshold).result()
+
+    def _run(self, call: Callable[..., Any], *args: Any) -> Future[Any]:
+        if self.executor is not None:
+            return self.executor.submit(call, *args)
+        done: Future[Any] = Future()
+        try:
+            done.set_result(call(*args))
+        except Exception as exc:
+            done.set_exception(exc)
+        return done
 
     def _connect(self, db_path: str, threshold: float) -> None:
         from wirecrawl.dedup import DedupConfig, NearDupIndex
@@ -57,12 +79,13 @@ class Writer:
         self.index = NearDupIndex(self.db, DedupConfig(threshold=threshold))
 
     @classmethod
-    def acquire(cls, db_path: str, threshold: float) -> Writer:
+    def acquire(cls, db_path: str, threshold: float, threaded: bool = True) -> Writer:
         """The writer for ``db_path`` in this process, opened on first use."""
         with cls._guard:
-            writer = cls._open.get((db_path, threshold))
+            key = (db_path, threshold, threaded)
+            writer = cls._open.get(key)
             if writer is None:
-                writer = cls._open[(db_path, threshold)] = cls(db_path, threshold)
+                writer = cls._open[key] = cls(db_path, threshold, threaded)
             writer.users += 1
             return writer
 
@@ -73,8 +96,9 @@ class Writer:
             if self.users > 0:
                 return
             del self._open[self.key]
-        self.executor.submit(self._close).result()
-        self.executor.shutdown(wait=True)
+        self._run(self._close).result()
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)
 
     def _close(self) -> None:
         if self.db is not None:
@@ -83,7 +107,7 @@ class Writer:
 
     def submit(self, batch: list[Story], keep_raw: bool) -> Future[store.WriteResult]:
         """Write ``batch`` in one transaction (clusters linked inside it), in the thread."""
-        return self.executor.submit(self._write, batch, keep_raw)
+        return self._run(self._write, batch, keep_raw)
 
     def _write(self, batch: list[Story], keep_raw: bool) -> store.WriteResult:
         return store.write_stories(self.db, batch, keep_raw=keep_raw, dedup=self.index)
@@ -103,12 +127,13 @@ class StorePipeline(CountingPipeline):
         self.batch_size = settings.getint("WIRECRAWL_BATCH_SIZE", 100)
         self.keep_raw = settings.getbool("WIRECRAWL_KEEP_RAW", True)
         self.threshold = settings.getfloat("WIRECRAWL_DEDUP_THRESHOLD", DedupConfig.threshold)
+        self.threaded = settings.getbool("WIRECRAWL_WRITER_THREAD", True)
         self.buffer: list[Story] = []
         self.writer: Writer | None = None
         self.pending: deque[tuple[int, Future[store.WriteResult]]] = deque()
 
     def open_spider(self) -> None:
-        self.writer = Writer.acquire(str(self.db_path), self.threshold)
+        self.writer = Writer.acquire(str(self.db_path), self.threshold, self.threaded)
         assert self.crawler.stats is not None
         for key in ("items", "complete"):  # present even at zero, for source health
             self.crawler.stats.set_value(f"wirecrawl/coverage/{key}", 0)
