@@ -210,3 +210,21 @@ def test_worker_children_write_inline_only_when_they_fill_the_cores():
     assert children_write_inline(4, 2)
     assert not children_write_inline(2, 8)
     assert children_write_inline(1, None)
+
+
+def test_store_that_cannot_open_its_database_says_so_and_leaves_no_thread(tmp_path):
+    import threading
+
+    from wirecrawl.pipelines.store import Writer
+
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    crawler = get_crawler(spider_class(SOURCE), {"WIRECRAWL_DB": str(folder)})
+    crawler.spider = crawler.spidercls.from_crawler(crawler)
+    pipeline = StorePipeline(crawler)
+    before = {t.name for t in threading.enumerate()}
+    with pytest.raises(Exception, match="unable to open database"):
+        pipeline.open_spider()
+    assert not Writer._open
+    left = {t.name for t in threading.enumerate()} - before
+    assert not [name for name in left if name.startswith("wirecrawl-store")]

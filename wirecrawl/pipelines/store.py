@@ -60,7 +60,12 @@ class Writer:
         )
         self.db: Any = None
         self.index: Any = None
-        self._run(self._connect, db_path, threshold).result()
+        try:
+            self._run(self._connect, db_path, threshold).result()
+        except BaseException:
+            if self.executor is not None:
+                self.executor.shutdown(wait=True)  # no thread left behind a failed open
+            raise
 
     def _run(self, call: Callable[..., Any], *args: Any) -> Future[Any]:
         if self.executor is not None:
