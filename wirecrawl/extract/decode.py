@@ -93,7 +93,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
-    controls = sum(sample.count(bytes([b])) for b in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))  # one pass, not one per byte
     return controls > 0.1 * len(sample)
 
 
