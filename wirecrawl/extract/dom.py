@@ -263,11 +263,12 @@ def class_weight(el: HtmlElement) -> int:
 class HintIndex:
     """Every element with a class or id and its :func:`hint_text`, gathered once per page.
 
-    An XPath ``contains(@class, ...)`` scan or a Python walk over a large page costs more than
-    the parse; this index is built on first use (one walk) and then searched by regex. Whether
-    a hint matches a pattern is remembered across pages (a site repeats its class names), so a
-    search mostly looks answers up. A search inside one element before the index exists scans
-    that element only.
+    Each layer scanning the page for itself (an XPath ``contains(@class, ...)`` or a walk per
+    search) would cost more than the parse; this index walks the page once, on first use (the
+    extractor asks for its microdata list right after parsing), and every later search goes
+    over its list. Whether a hint matches a pattern is remembered across pages (a site repeats
+    its class names), so a search mostly looks answers up. A search inside one element before
+    the index exists walks that element only.
     """
 
     def __init__(self, root: HtmlElement) -> None:
