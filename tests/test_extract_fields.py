@@ -12,7 +12,7 @@ from wirecrawl.dates import choose_date, clock_only
 from wirecrawl.extract import extract
 from wirecrawl.extract.authors import split_names
 from wirecrawl.extract.dom import parse_html
-from wirecrawl.extract.language import choose_language, normalise_code
+from wirecrawl.extract.language import choose_language, normalise_code, script_language
 from wirecrawl.extract.structured import choose_article, load_json, read_structured
 from wirecrawl.extract.title import agrees, strip_site_name
 
@@ -254,6 +254,31 @@ def test_site_name_is_not_an_author_unless_it_is_the_byline() -> None:
 )
 def test_choose_language(declared: list[str | None], text: str, expected: str | None) -> None:
     assert choose_language(declared, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A plain English text about the harbour and the ships.", "latin"),
+        ("Short text", None),  # fewer than 20 letters
+        ("1234567890 ,.;:!? 2026-06-01 — 12:30" * 5, None),  # no letters at all
+        ("Le port a rouvert après les travaux, a déclaré le maire vendredi.", "latin"),
+        ("این یک متن فارسی است که گزارش می‌دهد و چگونگی را بررسی می‌کند.", "fa"),
+        ("هذا نص عربي عن الميناء والسفن التي وصلت إلى المدينة يوم الجمعة", "ar"),
+        ("یہ بندرگاہ کے بارے میں ایک خبر ہے جو جمعے کو شائع ہوئی تھی اور پڑھی گئی", "ur"),
+        ("港町で秋の灯籠祭りが三年ぶりに開催された。会場には灯籠が並んだ。", "ja"),
+        ("港口城市的秋季灯笼节时隔三年再次举行会场上摆放了约两千个灯笼", "zh"),
+        ("Порт знову відкрили після ремонту, повідомив мер у пʼятницю ввечері.", "uk"),
+        ("Порт снова открыли после ремонта, сообщил мэр в пятницу вечером.", "ru"),
+        ("Το λιμάνι άνοιξε ξανά μετά τις εργασίες, δήλωσε ο δήμαρχος την Παρασκευή.", "el"),
+        # mixed: Latin letters beside a minority of Arabic ones stay Latin
+        ("Harbour reopens after repairs, mayor says on Friday evening الميناء", "latin"),
+        # mixed: neither script is 80% of the letters
+        ("Harbour reopens after the works الميناء يفتح من جديد", None),
+    ],
+)
+def test_script_language(text: str, expected: str | None) -> None:
+    assert script_language(text) == expected
 
 
 def test_normalise_code() -> None:

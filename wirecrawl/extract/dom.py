@@ -275,15 +275,19 @@ class HintIndex:
         self.root = root
         self._items: list[tuple[HtmlElement, str]] | None = None
         self._microdata: list[HtmlElement] = []
+        self._groups: dict[str, list[tuple[int, HtmlElement]]] | None = None
 
     @property
     def items(self) -> list[tuple[HtmlElement, str]]:
         if self._items is None:
             items, microdata = [], []
             for el in self.root.iter(etree.Element):
-                if hint := hint_text(el):
+                names = el.keys()  # one call; most elements have no attributes at all
+                if not names:
+                    continue
+                if ("class" in names or "id" in names) and (hint := hint_text(el)):
                     items.append((el, hint))
-                if el.get("itemprop") is not None or el.get("itemscope") is not None:
+                if "itemprop" in names or "itemscope" in names:
                     microdata.append(el)
             self._items, self._microdata = items, microdata
         return self._items
@@ -298,28 +302,60 @@ class HintIndex:
         """Elements whose ``itemprop`` is exactly one of ``names``, in page order."""
         return [el for el in self.microdata if el.get("itemprop") in names]
 
+    @property
+    def groups(self) -> dict[str, list[tuple[int, HtmlElement]]]:
+        """The index's elements by hint, each with its position in page order (a page repeats
+        its class names: about 45 distinct hints for 200 hinted elements here)."""
+        if self._groups is None:
+            groups: dict[str, list[tuple[int, HtmlElement]]] = {}
+            for position, (el, hint) in enumerate(self.items):
+                members = groups.get(hint)
+                if members is None:
+                    groups[hint] = [(position, el)]
+                else:
+                    members.append((position, el))
+            self._groups = groups
+        return self._groups
+
     def find(
         self, pattern: re.Pattern[str], within: HtmlElement | None = None, tags: Iterable[str] = ()
     ) -> list[HtmlElement]:
-        """Elements whose hint matches ``pattern``, inside ``within`` and of ``tags`` if given."""
+        """Elements whose hint matches ``pattern``, inside ``within`` and of ``tags`` if given,
+        in page order."""
         wanted = frozenset(tags)
-        if self._items is None and within is not None:
-            items = _hinted(within.iter(etree.Element))
-        else:
-            items = self.items
         memo = _MATCHES.get(pattern)
         if memo is None or len(memo) >= _HINT_CACHE_SIZE:
             memo = _MATCHES[pattern] = {}
-        found = []
-        for el, hint in items:
-            if wanted and el.tag not in wanted:
-                continue
-            hit = memo.get(hint)
-            if hit is None:
-                hit = memo[hint] = pattern.search(hint) is not None
-            if hit and (within is None or within_element(within, el)):
-                found.append(el)
-        return found
+        if self._items is None and within is not None:
+            candidates = [
+                el for el, hint in _hinted(within.iter(etree.Element)) if _hit(memo, pattern, hint)
+            ]
+        else:
+            hits: list[tuple[int, HtmlElement]] = []
+            matched = 0
+            for hint, members in self.groups.items():
+                if _hit(memo, pattern, hint):
+                    hits.extend(members)
+                    matched += 1
+            if matched > 1:
+                hits.sort(key=_position)
+            candidates = [el for _, el in hits]
+        return [
+            el
+            for el in candidates
+            if (not wanted or el.tag in wanted) and (within is None or within_element(within, el))
+        ]
+
+
+def _hit(memo: dict[str, bool], pattern: re.Pattern[str], hint: str) -> bool:
+    hit = memo.get(hint)
+    if hit is None:
+        hit = memo[hint] = pattern.search(hint) is not None
+    return hit
+
+
+def _position(entry: tuple[int, HtmlElement]) -> int:
+    return entry[0]
 
 
 # pattern -> hint -> does it match (cleared per pattern when full)

@@ -1,0 +1,59 @@
+"""The shared page index: elements by class/id hint, found in page order."""
+
+from __future__ import annotations
+
+import re
+
+from wirecrawl.extract.dom import HintIndex, parse_html
+
+PAGE = """<html><body>
+<div class="byline top" id="a">By Mira Holt</div>
+<article class="story">
+  <p class="byline">By Tomas Reyes</p>
+  <span class="meta date">5 March 2026</span>
+  <div class="byline top" id="b">Staff</div>
+  <p>Text.</p>
+</article>
+<aside class="meta">Related</aside>
+<section itemscope itemtype="https://schema.org/Person"><span itemprop="name">X</span></section>
+</body></html>"""
+
+BYLINE = re.compile("byline")
+META = re.compile(r"\bmeta\b")
+
+
+def names(elements: list) -> list[str]:
+    return [" ".join((el.text_content() or "").split()) for el in elements]
+
+
+def test_find_returns_page_order_across_distinct_hints() -> None:
+    index = HintIndex(parse_html(PAGE))
+    # three elements under two different hints ("byline top a", "byline", "byline top b")
+    assert names(index.find(BYLINE)) == ["By Mira Holt", "By Tomas Reyes", "Staff"]
+    assert names(index.find(META)) == ["5 March 2026", "Related"]
+
+
+def test_find_within_and_tags() -> None:
+    root = parse_html(PAGE)
+    index = HintIndex(root)
+    article = next(root.iter("article"))
+    assert names(index.find(BYLINE, article)) == ["By Tomas Reyes", "Staff"]
+    assert names(index.find(BYLINE, tags=("p",))) == ["By Tomas Reyes"]
+    assert names(index.find(META, article, tags=("span", "div"))) == ["5 March 2026"]
+
+
+def test_find_inside_an_element_before_the_index_is_built() -> None:
+    root = parse_html(PAGE)
+    article = next(root.iter("article"))
+    index = HintIndex(root)
+    assert names(index.find(BYLINE, article)) == ["By Tomas Reyes", "Staff"]
+    assert index.find(re.compile("nothing-like-this"), article) == []
+
+
+def test_microdata_and_elements_without_attributes() -> None:
+    index = HintIndex(parse_html(PAGE))
+    assert [el.tag for el in index.microdata] == ["section", "span"]
+    assert names(index.with_itemprop("name")) == ["X"]
+    # the <p> with no attributes is not indexed; the hinted ones are
+    assert all(el.get("class") or el.get("id") for el, _ in index.items)
+    assert len(index.items) == 6
