@@ -222,6 +222,54 @@ def test_workers_split_sources_across_processes(sites, tmp_path):
     assert len(rows(db, "SELECT id FROM stories")) == len(world.truth())
 
 
+# Loaded at interpreter start in the crawl processes of the test below (through PYTHONPATH):
+# alwaha's spider raises while its crawler starts, as a broken extension or middleware would.
+BREAK_ALWAHA = """
+import wirecrawl.spiders.base as base
+
+_original = base.SourceSpider.__init__
+
+
+def _init(self, *args, **kwargs):
+    _original(self, *args, **kwargs)
+    if self.source.name == "alwaha":
+        raise RuntimeError("alwaha spider broken for this test")
+
+
+base.SourceSpider.__init__ = _init
+"""
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_a_crawler_that_cannot_run_is_reported_with_its_reason(sites, tmp_path, workers):
+    _, server = sites
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(BREAK_ALWAHA)
+    db = tmp_path / "f.db"
+    command = [sys.executable, "-m", "wirecrawl", "crawl", "--all", "--db", str(db)]
+    command += ["--port", str(server.port), "--delay", "0", "--now", NOW.isoformat(), "--quiet"]
+    command += ["--workers", workers]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIRECRAWL_")}
+    env["PYTHONPATH"] = str(hook)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=240, env=env)
+    assert done.returncode == 1, done.stderr[-3000:]
+    output = done.stdout + done.stderr
+    reason = "RuntimeError: alwaha spider broken for this test"
+    assert f"alwaha: the crawl could not run: {reason}" in " ".join(output.split())
+    runs = {r["source"]: r for r in rows(db, "SELECT source, outcome, stats FROM runs")}
+    assert runs["alwaha"]["outcome"] == "failed"
+    stats = json.loads(runs["alwaha"]["stats"])
+    assert stats["wirecrawl/failure"] == reason
+    assert stats["wirecrawl/errors/crawler-failed"] == 1
+    # the other sources were crawled in full
+    assert {s: r["outcome"] for s, r in runs.items() if s != "alwaha"} == dict.fromkeys(
+        ["globalwire", "meridian", "sahar"], "ok"
+    )
+    stored = rows(db, "SELECT DISTINCT source FROM stories ORDER BY source")
+    assert [r["source"] for r in stored] == ["globalwire", "meridian", "sahar"]
+
+
 def test_crawl_gc_freezes_what_exists_and_puts_the_collector_back():
     import gc
     import weakref

@@ -7,6 +7,7 @@ scheduler starts each crawl as its own process.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -19,6 +20,11 @@ from typing import Any
 from wirecrawl import store
 from wirecrawl.config import Config
 from wirecrawl.sources import Source
+
+logger = logging.getLogger(__name__)
+
+# Stats key holding why a source's crawler could not run at all (it raised while starting).
+FAILURE_KEY = "wirecrawl/failure"
 
 
 @dataclass
@@ -35,6 +41,7 @@ class RunSummary:
     dropped: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     dates_missing: dict[str, int] = field(default_factory=dict)
+    failure: str | None = None  # why the crawler could not run, when it could not
 
 
 def scrapy_settings(
@@ -109,6 +116,7 @@ def summarise(source: str, run_id: int, stats: dict[str, Any]) -> RunSummary:
         dropped=prefixed("wirecrawl/dropped/"),
         errors=prefixed("wirecrawl/errors/"),
         dates_missing=prefixed("wirecrawl/dates/missing/"),
+        failure=str(stats[FAILURE_KEY]) if stats.get(FAILURE_KEY) else None,
     )
 
 
@@ -171,6 +179,29 @@ def run_parallel(
                 )
             summaries.extend(found)
     return sorted(summaries, key=lambda s: s.source)
+
+
+def stats_of(crawler: Any) -> dict[str, Any]:
+    """A copy of the crawler's stats; empty for a crawler that never started (Scrapy raises on
+    ``crawler.stats`` until the crawl starts)."""
+    try:
+        stats = crawler.stats
+    except RuntimeError:
+        return {}
+    return dict(stats.get_stats()) if stats else {}
+
+
+def _crawler_failed(failure: Any, name: str, failures: dict[str, str]) -> None:
+    """A crawler that raised while starting (a broken extension, middleware or spider): the
+    reason goes to the run's record and the summary, the traceback to the log; the other
+    sources' crawls go on."""
+    failures[name] = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+    logger.error(
+        "crawl of %s could not run: %s",
+        name,
+        failures[name],
+        exc_info=(failure.type, failure.value, failure.getTracebackObject()),
+    )
 
 
 @contextmanager
@@ -236,15 +267,16 @@ def crawl_unlocked(
         )
     )
     crawlers = {}
+    failures: dict[str, str] = {}
     for source in sources:
         crawler = process.create_crawler(spider_class(source))
         crawlers[source.name] = crawler
-        process.crawl(crawler)
+        process.crawl(crawler).addErrback(_crawler_failed, source.name, failures)
     loop = None
     if progress is not None:
 
         def tick() -> None:
-            progress({name: c.stats.get_stats() if c.stats else {} for name, c in crawlers.items()})
+            progress({name: stats_of(c) for name, c in crawlers.items()})
 
         loop = task.LoopingCall(tick)
         loop.start(1.0, now=False)
@@ -257,7 +289,10 @@ def crawl_unlocked(
     summaries = []
     with store.opened(config.db_path) as db:
         for name, crawler in crawlers.items():
-            stats = crawler.stats.get_stats() if crawler.stats else {}
+            stats = stats_of(crawler)
+            if name in failures:
+                stats["wirecrawl/errors/crawler-failed"] = 1
+                stats[FAILURE_KEY] = failures[name]
             summary = summarise(name, run_ids[name], stats)
             store.finish_run(db, run_ids[name], clock(), summary.outcome, stats)
             summaries.append(summary)

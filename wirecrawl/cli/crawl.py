@@ -84,6 +84,8 @@ def print_summary(summaries: list[Any], stream: Any = None) -> None:
         )
     console.print(table)
     for s in summaries:
+        if s.failure:
+            console.print(f"[red]{s.source}: the crawl could not run: {s.failure}[/red]")
         for key, value in s.errors.items():
             console.print(f"[yellow]{s.source}: {value} x {key}[/yellow]")
 
