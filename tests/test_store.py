@@ -179,6 +179,51 @@ def test_two_processes_migrating_a_new_file_at_once(tmp_path):
     assert numbers == sorted(m[0] for m in store.MIGRATIONS)
 
 
+def test_open_waits_for_a_writer_on_a_file_not_yet_in_wal_mode(tmp_path):
+    """SQLite refuses the switch to WAL at once while another connection writes to a file still
+    in rollback mode (another process creating it): open_db waits for it like any lock."""
+    import threading
+    import time
+
+    path = tmp_path / "fresh.db"
+    locked, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("CREATE TABLE made_by_the_other_process (x)")
+        locked.set()
+        release.wait(10)
+        conn.execute("COMMIT")
+        conn.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert locked.wait(10)
+    threading.Timer(0.4, release.set).start()
+    started = time.monotonic()
+    db = store.open_db(path)
+    thread.join(10)
+    assert time.monotonic() - started >= 0.3  # it waited for the writer, then went on
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("SELECT count(*) FROM made_by_the_other_process").fetchone()[0] == 0
+    numbers = [r[0] for r in db.execute("SELECT number FROM migrations ORDER BY number")]
+    assert numbers == sorted(m[0] for m in store.MIGRATIONS)
+    db.conn.close()
+
+
+def test_open_still_fails_on_a_lock_held_past_the_busy_timeout(tmp_path, monkeypatch):
+    path = tmp_path / "held.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE t (x)")
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        store.open_db(path)
+    holder.execute("COMMIT")
+    holder.close()
+
+
 def test_a_revision_keeps_fields_the_new_version_lost(db):
     dated = story(
         published_at=NOW - timedelta(hours=3),

@@ -149,6 +149,8 @@ def run_parallel(
     import tempfile
 
     groups = partition(sources, workers)
+    with store.opened(config.db_path):
+        pass  # create and migrate the file once, before the children race to
     if children_write_inline(len(groups), os.cpu_count()):
         child_args = [*child_args, "--write-inline"]
     with tempfile.TemporaryDirectory(prefix="wirecrawl-workers-") as folder:

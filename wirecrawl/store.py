@@ -10,6 +10,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 import zlib
 from bisect import bisect_left, bisect_right
@@ -295,11 +296,31 @@ def open_db(path: Path | str, *, readonly: bool = False) -> sqlite_utils.Databas
     conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
     db = sqlite_utils.Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     migrate(db)
     return db
+
+
+def _use_wal(db: sqlite_utils.Database) -> None:
+    """Put the database in WAL mode (a no-op once it is).
+
+    While the file is still in rollback mode, SQLite refuses the switch with "database is
+    locked" at once, without waiting on the busy timeout, if another connection holds a write
+    lock: two crawl processes starting on a new file (``--workers``, or a scheduled crawl beside
+    a manual one) would see one of them crash. So the switch is retried until the busy timeout
+    has passed, as any other lock wait is.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
 
 
 @contextmanager
