@@ -1,5 +1,6 @@
 """Each item pipeline on its own, with a real Scrapy crawler's settings and stats."""
 
+import asyncio
 from datetime import UTC, datetime
 
 import pytest
@@ -120,7 +121,7 @@ def test_store_batches_writes_links_clusters_and_flushes_on_close(crawler):
     pipeline.drain()  # the writer thread has written the first batch
     db = store.open_db(crawler.settings["WIRECRAWL_DB"])
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2  # one batch of two
-    pipeline.close_spider()
+    asyncio.run(pipeline.close_spider())
     assert db.execute("SELECT count(DISTINCT cluster_id) FROM stories").fetchone()[0] == 1
     counted = stats(crawler)
     assert counted["wirecrawl/store/added"] == 3
@@ -142,7 +143,7 @@ def test_store_counts_and_logs_a_batch_it_cannot_write_and_keeps_going(crawler, 
     ]
     for item in [*good, broken, later[0], *later[1:]]:
         pipeline.process_item(item)
-    pipeline.close_spider()
+    asyncio.run(pipeline.close_spider())
     db = store.open_db(crawler.settings["WIRECRAWL_DB"])
     urls = {r[0] for r in db.execute("SELECT url FROM stories")}
     assert urls == {good[0].url, good[1].url, later[1].url}  # the failed batch only is lost
@@ -168,7 +169,7 @@ def test_store_pipelines_of_one_process_share_one_writer_and_the_last_closes_it(
     first.process_item(
         story(url="http://127.0.0.2:8451/s/1", canonical_url="http://127.0.0.2:8451/s/1")
     )
-    first.close_spider()
+    asyncio.run(first.close_spider())
     assert second.writer is not None and second.writer.db is not None  # still open for the other
     second.process_item(
         story(
@@ -177,7 +178,7 @@ def test_store_pipelines_of_one_process_share_one_writer_and_the_last_closes_it(
             canonical_url="http://127.0.0.3:8451/news/world/2-x",
         )
     )
-    second.close_spider()
+    asyncio.run(second.close_spider())
     assert not Writer._open  # the last one closed it
     db = store.open_db(settings["WIRECRAWL_DB"])
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
@@ -199,7 +200,7 @@ def test_store_writes_inline_without_a_thread_when_told_to(tmp_path):
         pipeline.process_item(story(url=url, canonical_url=url))
     db = store.open_db(settings["WIRECRAWL_DB"])
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2  # written already
-    pipeline.close_spider()
+    asyncio.run(pipeline.close_spider())
     assert stats(crawler)["wirecrawl/store/added"] == 2
 
 
@@ -228,3 +229,46 @@ def test_store_that_cannot_open_its_database_says_so_and_leaves_no_thread(tmp_pa
     assert not Writer._open
     left = {t.name for t in threading.enumerate()} - before
     assert not [name for name in left if name.startswith("wirecrawl-store")]
+
+
+def test_store_close_waits_for_its_batches_without_blocking_the_event_loop(tmp_path, monkeypatch):
+    """A source that finishes must not stall the others crawled in the same reactor while the
+    writer thread catches up: its close awaits the batches in flight."""
+    import threading
+    import time
+
+    from wirecrawl.pipelines.store import Writer
+
+    write = Writer._write
+    writing = threading.Event()
+
+    def slow_write(self, batch, keep_raw):
+        writing.set()
+        time.sleep(0.4)
+        return write(self, batch, keep_raw)
+
+    monkeypatch.setattr(Writer, "_write", slow_write)
+    settings = {"WIRECRAWL_DB": str(tmp_path / "slow.db"), "WIRECRAWL_BATCH_SIZE": 1}
+    crawler = get_crawler(spider_class(SOURCE), settings)
+    crawler.spider = crawler.spidercls.from_crawler(crawler)
+    pipeline = StorePipeline(crawler)
+    pipeline.open_spider()
+    for n in range(2):
+        url = f"http://127.0.0.2:8451/slow/{n}"
+        pipeline.process_item(story(url=url, canonical_url=url))
+    assert writing.wait(5)
+
+    async def close_while_ticking() -> int:
+        ticks = 0
+        closing = asyncio.ensure_future(pipeline.close_spider())
+        while not closing.done():
+            await asyncio.sleep(0.01)
+            ticks += 1
+        await closing
+        return ticks
+
+    ticks = asyncio.run(close_while_ticking())
+    assert ticks >= 10  # the loop kept running for the ~0.4-0.8 s the writes took
+    assert stats(crawler)["wirecrawl/store/added"] == 2
+    db = store.open_db(settings["WIRECRAWL_DB"])
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2

@@ -22,6 +22,7 @@ stays stored.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections import deque
@@ -191,12 +192,29 @@ class StorePipeline(CountingPipeline):
         for reason, n in result.linked.items():
             self.count(f"linked/{reason}", n)
 
-    def close_spider(self) -> None:
+    async def _collect_settled(self) -> None:
+        """:meth:`_collect`, once the oldest batch is done."""
+        await _settled(self.pending[0][1])
+        self._collect()
+
+    async def close_spider(self) -> None:
+        """Write what is buffered and wait for this source's batches, without blocking the
+        reactor: the other sources crawled in this process go on meanwhile (a blocking wait
+        stalled them all while the writer caught up, up to a second per source at close)."""
         if self.writer is None:
             return
         try:
+            while self.buffer and len(self.pending) >= IN_FLIGHT:
+                await self._collect_settled()
             self.flush()
-            self.drain()
+            while self.pending:
+                await self._collect_settled()
         finally:
             self.writer.release()
             self.writer = None
+
+
+async def _settled(future: Future[Any]) -> None:
+    """Wait until ``future`` is done, whatever its outcome, letting the event loop run."""
+    if not future.done():
+        await asyncio.wait([asyncio.wrap_future(future)])
