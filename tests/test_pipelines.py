@@ -118,7 +118,7 @@ def test_store_batches_writes_links_clusters_and_flushes_on_close(crawler):
     ]
     for item in items:
         pipeline.process_item(dedup.process_item(item))
-    pipeline.drain()  # the writer thread has written the first batch
+    asyncio.run(pipeline.drain())  # the writer thread has written the first batch
     db = store.open_db(crawler.settings["WIRECRAWL_DB"])
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2  # one batch of two
     asyncio.run(pipeline.close_spider())

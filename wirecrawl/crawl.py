@@ -150,7 +150,7 @@ def run_parallel(
 
     groups = partition(sources, workers)
     with store.opened(config.db_path):
-        pass  # create and migrate the file once, before the children race to
+        pass  # create and migrate a new file here, not in children starting at the same moment
     if children_write_inline(len(groups), os.cpu_count()):
         child_args = [*child_args, "--write-inline"]
     with tempfile.TemporaryDirectory(prefix="wirecrawl-workers-") as folder:

@@ -326,10 +326,12 @@ class HintIndex:
         memo = _MATCHES.get(pattern)
         if memo is None or len(memo) >= _HINT_CACHE_SIZE:
             memo = _MATCHES[pattern] = {}
+        inside = within
         if self._items is None and within is not None:
             candidates = [
                 el for el, hint in _hinted(within.iter(etree.Element)) if _hit(memo, pattern, hint)
             ]
+            inside = None  # found by walking inside it
         else:
             hits: list[tuple[int, HtmlElement]] = []
             matched = 0
@@ -343,7 +345,7 @@ class HintIndex:
         return [
             el
             for el in candidates
-            if (not wanted or el.tag in wanted) and (within is None or within_element(within, el))
+            if (not wanted or el.tag in wanted) and (inside is None or within_element(inside, el))
         ]
 
 

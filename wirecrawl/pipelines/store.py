@@ -165,11 +165,6 @@ class StorePipeline(CountingPipeline):
         assert self.writer is not None
         self.pending.append((len(batch), self.writer.submit(batch, self.keep_raw)))
 
-    def drain(self) -> None:
-        """Wait for every batch in flight and count what each did (or that it failed)."""
-        while self.pending:
-            self._collect()
-
     def _collect(self) -> None:
         """Wait for the oldest batch in flight and count what it did (or that it failed)."""
         size, future = self.pending.popleft()
@@ -192,10 +187,12 @@ class StorePipeline(CountingPipeline):
         for reason, n in result.linked.items():
             self.count(f"linked/{reason}", n)
 
-    async def _collect_settled(self) -> None:
-        """:meth:`_collect`, once the oldest batch is done."""
-        await _settled(self.pending[0][1])
-        self._collect()
+    async def drain(self, keep: int = 0) -> None:
+        """Wait, letting the event loop run, until at most ``keep`` batches are in flight,
+        counting what each finished batch did (or that it failed)."""
+        while len(self.pending) > keep:
+            await _settled(self.pending[0][1])
+            self._collect()
 
     async def close_spider(self) -> None:
         """Write what is buffered and wait for this source's batches, without blocking the
@@ -204,11 +201,10 @@ class StorePipeline(CountingPipeline):
         if self.writer is None:
             return
         try:
-            while self.buffer and len(self.pending) >= IN_FLIGHT:
-                await self._collect_settled()
+            if self.buffer:
+                await self.drain(keep=IN_FLIGHT - 1)  # so that flush() does not block
             self.flush()
-            while self.pending:
-                await self._collect_settled()
+            await self.drain()
         finally:
             self.writer.release()
             self.writer = None
