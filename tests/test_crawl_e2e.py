@@ -292,3 +292,56 @@ def test_crawl_gc_freezes_what_exists_and_puts_the_collector_back():
         assert gone() is None  # is still collected
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == before
+
+
+def _sources(*names):
+    from wirecrawl.sources import get_source, load_sources
+
+    registry = load_sources()
+    return [get_source(registry, n) for n in names]
+
+
+def test_partition_round_robin_without_history():
+    from wirecrawl.crawl import partition
+
+    groups = partition(_sources(*SAMPLES), 2)
+    assert [[s.name for s in g] for g in groups] == [
+        ["alwaha", "meridian"],
+        ["globalwire", "sahar"],
+    ]
+    assert [len(g) for g in partition(_sources(*SAMPLES), 8)] == [1, 1, 1, 1]  # never empty
+
+
+def test_partition_balances_by_last_runs_pages():
+    from wirecrawl.crawl import partition
+
+    sources = _sources(*SAMPLES)  # alwaha, globalwire, meridian, sahar
+    weights = {"alwaha": 400.0, "globalwire": 380.0, "meridian": 30.0, "sahar": 20.0}
+
+    def loads(groups):
+        return sorted(sum(weights[s.name] for s in g) for g in groups)
+
+    balanced = partition(sources, 2, weights)
+    assert [sorted(s.name for s in g) for g in balanced] == [
+        ["alwaha", "sahar"],
+        ["globalwire", "meridian"],
+    ]
+    assert loads(balanced) == [410.0, 420.0]
+    assert max(loads(partition(sources, 2))) == 430.0  # round robin: alwaha + meridian
+    # a source with no run yet counts as the median of the known ones
+    partial = partition(sources, 2, {"alwaha": 400.0, "globalwire": 10.0, "meridian": 10.0})
+    assert sorted(len(g) for g in partial) == [1, 3] and [s.name for s in partial[0]] == ["alwaha"]
+
+
+def test_workers_weights_come_from_each_sources_newest_finished_run(tmp_path):
+    from wirecrawl import store
+    from wirecrawl.crawl import last_pages
+
+    db = store.open_db(tmp_path / "runs.db")
+    old = store.start_run(db, "alwaha", NOW - timedelta(days=1), pid=1)
+    store.finish_run(db, old, NOW - timedelta(days=1), "ok", {"wirecrawl/pages/article": 900})
+    new = store.start_run(db, "alwaha", NOW, pid=1)
+    store.finish_run(db, new, NOW, "ok", {"wirecrawl/pages/article": 40})
+    store.start_run(db, "sahar", NOW, pid=2)  # still running: no figure yet
+    assert last_pages(db) == {"alwaha": 41.0}
+    db.conn.close()

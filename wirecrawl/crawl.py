@@ -10,7 +10,7 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -120,12 +120,41 @@ def summarise(source: str, run_id: int, stats: dict[str, Any]) -> RunSummary:
     )
 
 
-def partition(sources: Sequence[Source], workers: int) -> list[list[Source]]:
-    """Split sources into at most ``workers`` groups, round robin, none empty."""
+def partition(
+    sources: Sequence[Source], workers: int, weights: Mapping[str, float] | None = None
+) -> list[list[Source]]:
+    """Split sources into at most ``workers`` groups, none empty.
+
+    With ``weights`` (each source's expected work: the article pages its last run fetched), the
+    heaviest source goes first, each to the group with the least work so far (longest
+    processing time first), so that one process is not left crawling long after the others.
+    A source without a weight counts as the median of those known. Without weights: round robin.
+    """
     groups: list[list[Source]] = [[] for _ in range(max(1, min(workers, len(sources))))]
-    for i, source in enumerate(sources):
-        groups[i % len(groups)].append(source)
+    weights = weights or {}
+    known = sorted(w for s in sources if (w := weights.get(s.name)) is not None)
+    if not known:
+        for i, source in enumerate(sources):
+            groups[i % len(groups)].append(source)
+        return groups
+    middle = known[len(known) // 2]
+    load = [0.0] * len(groups)
+    work = {s.name: weights.get(s.name, middle) for s in sources}
+    for source in sorted(sources, key=lambda s: -work[s.name]):  # stable: ties keep their order
+        lightest = min(range(len(groups)), key=lambda g: (load[g], len(groups[g]), g))
+        groups[lightest].append(source)
+        load[lightest] += work[source.name]
     return groups
+
+
+def last_pages(db: Any) -> dict[str, float]:
+    """Article pages each source's newest finished run fetched (plus one for its feeds and
+    sitemaps), as :func:`partition` weights; empty for a new database."""
+    return {
+        name: float(row["pages_fetched"] or 0) + 1.0
+        for name, row in store.latest_runs(db).items()
+        if row.get("outcome") not in (None, "running")
+    }
 
 
 def children_write_inline(children: int, cores: int | None) -> bool:
@@ -148,9 +177,9 @@ def run_parallel(
     import subprocess
     import tempfile
 
-    groups = partition(sources, workers)
-    with store.opened(config.db_path):
-        pass  # create and migrate a new file here, not in children starting at the same moment
+    # Opening it here creates and migrates a new file once, not in children starting together.
+    with store.opened(config.db_path) as db:
+        groups = partition(sources, workers, last_pages(db))
     if children_write_inline(len(groups), os.cpu_count()):
         child_args = [*child_args, "--write-inline"]
     with tempfile.TemporaryDirectory(prefix="wirecrawl-workers-") as folder:
