@@ -130,7 +130,10 @@ def print_summary(summaries: list[Any], stream: Any = None) -> None:
     "--workers",
     type=click.IntRange(min=0, max=64),
     default=None,
-    help="Split the sources across N crawl processes to use N cores [env WIRECRAWL_WORKERS].",
+    help=(
+        "Split the sources across N crawl processes to use N cores, balanced by the pages each "
+        "source fetched in its last run [env WIRECRAWL_WORKERS]."
+    ),
 )
 @click.option("--quiet", is_flag=True, help="No progress line.")
 @click.option("--write-inline", is_flag=True, hidden=True)  # set by --workers for its children
