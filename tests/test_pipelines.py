@@ -1,6 +1,7 @@
 """Each item pipeline on its own, with a real Scrapy crawler's settings and stats."""
 
 import asyncio
+import threading
 from datetime import UTC, datetime
 
 import pytest
@@ -69,7 +70,38 @@ def test_clean_learns_text_repeated_across_pages_and_remembers_it(crawler):
         pipeline.process_item(story(body=f"Story number {n} about the harbour.\n\n{sidebar}"))
     later = pipeline.process_item(story(body=f"A later story.\n\n{sidebar}"))
     assert later.body == "A later story."
-    pipeline.close_spider()
+    asyncio.run(pipeline.close_spider())
+    db = store.open_db(crawler.settings["WIRECRAWL_DB"])
+    assert any(text == sidebar for _, _, text, _ in store.load_boilerplate(db))
+
+
+def test_clean_saves_what_it_learned_without_stalling_the_event_loop(crawler):
+    """While another connection holds the write lock, the save waits in a thread: the event loop
+    (every other source crawled in the process) keeps running, and the rows land afterwards."""
+    pipeline = CleanTextPipeline(crawler)
+    pipeline.open_spider()
+    sidebar = "Read the Harbour Letter every Friday for the week's shipping news."
+    for n in range(6):
+        pipeline.process_item(story(body=f"Story {n} about the harbour.\n\n{sidebar}"))
+    holder = store.open_db(crawler.settings["WIRECRAWL_DB"])
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.4, holder.conn.commit)
+
+    async def close_while_ticking() -> int:
+        ticks = 0
+        release.start()
+        closing = asyncio.ensure_future(pipeline.close_spider())
+        while not closing.done():
+            await asyncio.sleep(0.01)
+            ticks += 1
+        await closing
+        return ticks
+
+    try:
+        ticks = asyncio.run(close_while_ticking())
+    finally:
+        release.join()
+    assert ticks >= 10  # the loop ran while the save waited about 0.4 s for the lock
     db = store.open_db(crawler.settings["WIRECRAWL_DB"])
     assert any(text == sidebar for _, _, text, _ in store.load_boilerplate(db))
 
@@ -214,8 +246,6 @@ def test_worker_children_write_inline_only_when_they_fill_the_cores():
 
 
 def test_store_that_cannot_open_its_database_says_so_and_leaves_no_thread(tmp_path):
-    import threading
-
     from wirecrawl.pipelines.store import Writer
 
     folder = tmp_path / "a-folder"
@@ -234,7 +264,6 @@ def test_store_that_cannot_open_its_database_says_so_and_leaves_no_thread(tmp_pa
 def test_store_close_waits_for_its_batches_without_blocking_the_event_loop(tmp_path, monkeypatch):
     """A source that finishes must not stall the others crawled in the same reactor while the
     writer thread catches up: its close awaits the batches in flight."""
-    import threading
     import time
 
     from wirecrawl.pipelines.store import Writer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from wirecrawl.items import Story
@@ -32,12 +33,12 @@ class CleanTextPipeline(CountingPipeline):
                 self.learner.from_rows(store.load_boilerplate(db))
         self._publish()
 
-    def close_spider(self) -> None:
-        from wirecrawl import store
-
+    async def close_spider(self) -> None:
+        """Save what was learned, in a thread: the save waits for SQLite's write lock while the
+        store's writer finishes its last batches (0.4 s per source was seen), and waiting on the
+        crawl's thread stalled every other source crawled in the process."""
         if self.db_path:
-            with store.opened(self.db_path) as db:
-                store.save_boilerplate(db, self.learner.to_rows())
+            await asyncio.to_thread(_save, self.db_path, self.learner.to_rows())
 
     def _publish(self) -> None:
         """Let the spider's extraction strip what has been learned so far."""
@@ -61,3 +62,10 @@ class CleanTextPipeline(CountingPipeline):
             raise self.drop("no-content")
         self.count("items")
         return item
+
+
+def _save(db_path: str, rows: list[tuple[str, str, str, int]]) -> None:
+    from wirecrawl import store
+
+    with store.opened(db_path) as db:
+        store.save_boilerplate(db, rows)
