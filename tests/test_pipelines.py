@@ -33,6 +33,22 @@ def crawler(tmp_path):
     return crawler
 
 
+def loop_ticks_while(close) -> int:
+    """Run ``close()`` (a coroutine function) on an event loop ticking every 10 ms; how many
+    ticks ran before it finished (about none if it blocked the loop)."""
+
+    async def ticking() -> int:
+        ticks = 0
+        closing = asyncio.ensure_future(close())
+        while not closing.done():
+            await asyncio.sleep(0.01)
+            ticks += 1
+        await closing
+        return ticks
+
+    return asyncio.run(ticking())
+
+
 def stats(crawler):
     return {k: v for k, v in crawler.stats.get_stats().items() if k.startswith("wirecrawl/")}
 
@@ -86,19 +102,9 @@ def test_clean_saves_what_it_learned_without_stalling_the_event_loop(crawler):
     holder = store.open_db(crawler.settings["WIRECRAWL_DB"])
     holder.execute("BEGIN IMMEDIATE")
     release = threading.Timer(0.4, holder.conn.commit)
-
-    async def close_while_ticking() -> int:
-        ticks = 0
-        release.start()
-        closing = asyncio.ensure_future(pipeline.close_spider())
-        while not closing.done():
-            await asyncio.sleep(0.01)
-            ticks += 1
-        await closing
-        return ticks
-
+    release.start()
     try:
-        ticks = asyncio.run(close_while_ticking())
+        ticks = loop_ticks_while(pipeline.close_spider)
     finally:
         release.join()
     assert ticks >= 10  # the loop ran while the save waited about 0.4 s for the lock
@@ -286,17 +292,7 @@ def test_store_close_waits_for_its_batches_without_blocking_the_event_loop(tmp_p
         url = f"http://127.0.0.2:8451/slow/{n}"
         pipeline.process_item(story(url=url, canonical_url=url))
     assert writing.wait(5)
-
-    async def close_while_ticking() -> int:
-        ticks = 0
-        closing = asyncio.ensure_future(pipeline.close_spider())
-        while not closing.done():
-            await asyncio.sleep(0.01)
-            ticks += 1
-        await closing
-        return ticks
-
-    ticks = asyncio.run(close_while_ticking())
+    ticks = loop_ticks_while(pipeline.close_spider)
     assert ticks >= 10  # the loop kept running for the ~0.4-0.8 s the writes took
     assert stats(crawler)["wirecrawl/store/added"] == 2
     db = store.open_db(settings["WIRECRAWL_DB"])
