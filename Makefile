@@ -29,13 +29,18 @@ format: $(STAMP)
 	$(BIN)/ruff format wirecrawl tests benchmarks
 	$(BIN)/ruff check --fix wirecrawl tests benchmarks
 
-# Benchmarks need nginx (Debian's package); as root it is installed when missing.
+# Benchmarks need nginx (Debian's package); as root it is installed when missing, with jemalloc
+# (libjemalloc2), which crawls run on when it is installed (see wirecrawl/allocator.py).
 # Extra options: make bench BENCH_ARGS=--quick (see .venv/bin/python -m benchmarks.run --help).
 bench: $(STAMP)
 	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get install -y nginx || { apt-get update && apt-get install -y nginx; }; \
 	  else echo "make bench needs nginx: run 'sudo apt-get install -y nginx' first" >&2; exit 1; fi; }
+	@ls /usr/lib/*-linux-gnu/libjemalloc.so.2 >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y libjemalloc2 || { apt-get update && apt-get install -y libjemalloc2; }; \
+	  else echo "note: crawls run on the system allocator (install libjemalloc2 for jemalloc)" >&2; fi; }
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:

@@ -288,6 +288,25 @@ def crawl_env(workers: int | None) -> dict[str, str]:
     return env
 
 
+def allocator_of(env: dict[str, str]) -> str:
+    """The allocator a ``wirecrawl crawl`` started with ``env`` runs on: "jemalloc" or "system"."""
+    from wirecrawl.allocator import choice, jemalloc_library
+
+    return "jemalloc" if choice(env) != "system" and jemalloc_library() else "system"
+
+
+def baseline_env() -> dict[str, str]:
+    """The baseline's environment: on the allocator wirecrawl's crawls run on, so the two differ
+    only in what happens to a page (jemalloc gains a plain Scrapy spider nothing measurable)."""
+    from wirecrawl.allocator import jemalloc_library, preloaded_environ
+
+    env = crawl_env(None)
+    library = jemalloc_library()
+    if allocator_of(env) == "jemalloc" and library:
+        return preloaded_environ(env, library)
+    return env
+
+
 def run_wirecrawl(
     variant: str,
     command: Sequence[str],
@@ -339,9 +358,7 @@ def run_baseline(
         command += ["--sitemap", sitemap]
     command += ["--stats-out", str(stats_file)]
     stats_file.unlink(missing_ok=True)
-    measured = measure(
-        command, env=crawl_env(None), log=log, server_cpu=server_cpu, timeout=timeout
-    )
+    measured = measure(command, env=baseline_env(), log=log, server_cpu=server_cpu, timeout=timeout)
     figures = json.loads(stats_file.read_text()) if stats_file.exists() else {}
     return CrawlRun(
         "baseline",

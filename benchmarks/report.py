@@ -250,7 +250,8 @@ def render(report: Mapping[str, Any]) -> str:
     out.append(
         f"wirecrawl benchmark {report.get('started', '')}: {machine.get('cores')} cores, "
         f"Python {machine.get('python')}, scrapy {_get(machine, 'packages', 'scrapy')}, "
-        f"{machine.get('nginx')}; slice {_get(report, 'config', 'slice_pages')} pages, "
+        f"{machine.get('nginx')}, allocator {machine.get('allocator', 'system')}; "
+        f"slice {_get(report, 'config', 'slice_pages')} pages, "
         f"{_get(report, 'config', 'rounds')} rounds"
     )
     names = {"baseline": "baseline (plain Scrapy)", "one": "wirecrawl, one process"}
@@ -372,8 +373,11 @@ def package_versions(names: Sequence[str] = PACKAGES) -> dict[str, str | None]:
 
 
 def machine_info(nginx: str) -> dict[str, Any]:
-    """Cores, Python, library versions, SQLite and libxml2 versions, nginx, load average."""
+    """Cores, Python, library versions, SQLite and libxml2 versions, nginx, the allocator the
+    crawls (baseline included) run on, load average."""
     from lxml import etree
+
+    from benchmarks.crawl import allocator_of, crawl_env
 
     return {
         "cores": os.cpu_count(),
@@ -383,6 +387,7 @@ def machine_info(nginx: str) -> dict[str, Any]:
         "sqlite": sqlite3.sqlite_version,
         "libxml2": ".".join(str(n) for n in etree.LIBXML_VERSION),
         "nginx": nginx,
+        "allocator": allocator_of(crawl_env(None)),
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 

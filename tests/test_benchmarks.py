@@ -146,6 +146,24 @@ def test_crawl_env_sets_or_removes_the_workers_setting(monkeypatch: pytest.Monke
     assert "WIRECRAWL_WORKERS" not in C.crawl_env(None)
 
 
+def test_baseline_runs_on_the_allocator_wirecrawl_runs_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirecrawl import allocator
+
+    lib = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"
+    monkeypatch.setattr(allocator, "jemalloc_library", lambda: lib)
+    monkeypatch.delenv("WIRECRAWL_ALLOCATOR", raising=False)
+    monkeypatch.delenv("LD_PRELOAD", raising=False)
+    assert C.allocator_of(C.crawl_env(None)) == "jemalloc"
+    assert C.baseline_env()["LD_PRELOAD"] == lib
+    assert R.machine_info("nginx/1")["allocator"] == "jemalloc"
+    monkeypatch.setenv("WIRECRAWL_ALLOCATOR", "system")
+    assert "LD_PRELOAD" not in C.baseline_env()
+    assert R.machine_info("nginx/1")["allocator"] == "system"
+    monkeypatch.setenv("WIRECRAWL_ALLOCATOR", "auto")
+    monkeypatch.setattr(allocator, "jemalloc_library", lambda: None)
+    assert "LD_PRELOAD" not in C.baseline_env()
+
+
 def test_wirecrawl_command_is_the_documented_crawl() -> None:
     command = C.wirecrawl_command(
         Path("s.toml"), ["bench_meridian"], Path("x.db"), port=PORT, now=S.NOW

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from wirecrawl.allocator import jemalloc_library
 from wirecrawl.samples.server import SampleSites
 from wirecrawl.samples.world import World
 
@@ -33,10 +34,11 @@ def sites():
         server.stop()
 
 
-def crawl(db, server, *args, now=NOW, check=True):
+def crawl(db, server, *args, now=NOW, check=True, env_extra=None):
     command = [sys.executable, "-m", "wirecrawl", "crawl", *args, "--db", str(db)]
     command += ["--port", str(server.port), "--delay", "0", "--now", now.isoformat(), "--quiet"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("WIRECRAWL_")}
+    env.update(env_extra or {})
     done = subprocess.run(command, capture_output=True, text=True, timeout=240, env=env)
     if check:
         assert done.returncode == 0, done.stderr[-3000:]
@@ -216,10 +218,27 @@ def test_workers_split_sources_across_processes(sites, tmp_path):
     db = tmp_path / "w.db"
     done = crawl(db, server, "--all", "--workers", "2")
     assert "crawl summary" in done.stderr
-    runs = rows(db, "SELECT source, outcome, pid FROM runs ORDER BY source")
+    runs = rows(db, "SELECT source, outcome, pid, stats FROM runs ORDER BY source")
     assert [(r["source"], r["outcome"]) for r in runs] == [(s, "ok") for s in SAMPLES]
     assert len({r["pid"] for r in runs}) == 2  # two crawl processes, two sources each
     assert len(rows(db, "SELECT id FROM stories")) == len(world.truth())
+    # the children run on the allocator the command started on (jemalloc when installed)
+    expected = "jemalloc" if jemalloc_library() else "system"
+    assert {json.loads(r["stats"])["wirecrawl/allocator"] for r in runs} == {expected}
+
+
+def test_crawl_allocator_can_be_the_systems_and_a_bad_choice_is_named(sites, tmp_path):
+    _, server = sites
+    db = tmp_path / "s.db"
+    crawl(db, server, "meridian", env_extra={"WIRECRAWL_ALLOCATOR": "system"})
+    (run,) = rows(db, "SELECT outcome, stats FROM runs")
+    assert run["outcome"] == "ok"
+    assert json.loads(run["stats"])["wirecrawl/allocator"] == "system"
+    bad = tmp_path / "bad.db"
+    done = crawl(bad, server, "meridian", check=False, env_extra={"WIRECRAWL_ALLOCATOR": "fast"})
+    assert done.returncode == 2
+    assert "WIRECRAWL_ALLOCATOR='fast' is not one of auto, jemalloc, system" in done.stderr
+    assert not bad.exists()  # nothing was started
 
 
 # Loaded at interpreter start in the crawl processes of the test below (through PYTHONPATH):

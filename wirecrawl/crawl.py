@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wirecrawl import store
+from wirecrawl.allocator import in_use
 from wirecrawl.config import Config
 from wirecrawl.sources import Source
 
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 # Stats key holding why a source's crawler could not run at all (it raised while starting).
 FAILURE_KEY = "wirecrawl/failure"
+ALLOCATOR_KEY = "wirecrawl/allocator"  # "jemalloc" or "system": see wirecrawl.allocator
 
 
 @dataclass
@@ -318,9 +320,11 @@ def crawl_unlocked(
         if loop is not None and loop.running:
             loop.stop()
     summaries = []
+    allocator = in_use()
     with store.opened(config.db_path) as db:
         for name, crawler in crawlers.items():
             stats = stats_of(crawler)
+            stats[ALLOCATOR_KEY] = allocator
             if name in failures:
                 stats["wirecrawl/errors/crawler-failed"] = 1
                 stats[FAILURE_KEY] = failures[name]

@@ -19,7 +19,8 @@ def cli() -> None:
     Settings come from command-line options, then WIRECRAWL_* environment variables
     (WIRECRAWL_DB, WIRECRAWL_SOURCES, WIRECRAWL_USER_AGENT, WIRECRAWL_DELAY,
     WIRECRAWL_CONCURRENCY, WIRECRAWL_SAMPLE_PORT, WIRECRAWL_KEEP_RAW, WIRECRAWL_WORKERS,
-    WIRECRAWL_DEDUP_THRESHOLD), then defaults.
+    WIRECRAWL_DEDUP_THRESHOLD), then defaults. Commands that crawl run on jemalloc when it is
+    installed (WIRECRAWL_ALLOCATOR=auto|jemalloc|system).
 
     Example: wirecrawl demo
     """
