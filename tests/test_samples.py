@@ -877,6 +877,43 @@ def test_render_to_dir_writes_every_page(tmp_path: Path) -> None:
     assert f"location = {legacy.path} {{ charset windows-1256;" in conf
 
 
+_SEEN: list[Path] = []  # where _report_sigterm writes, set before the pool forks
+
+
+def _report_sigterm(chunk: object) -> tuple[int, dict[str, object], dict[str, object]]:
+    """A render worker's job for the test below: say whether SIGTERM has its default action."""
+    import signal
+
+    with _SEEN[0].open("a") as out:
+        out.write(f"{signal.getsignal(signal.SIGTERM) is signal.SIG_DFL}\n")
+    return 0, {}, {}
+
+
+def test_render_workers_end_on_the_default_sigterm_not_the_callers_handler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool's close sends SIGTERM to forked workers still running; a handler the caller
+    installed (``make bench`` has one, which reported a stop) must not run in them."""
+    import signal
+
+    from wirecrawl.samples import world as world_module
+
+    def handler(signum: int, frame: object) -> None:
+        raise SystemExit("the caller's handler ran in a render worker")
+
+    monkeypatch.setattr(world_module, "_export_chunk", _report_sigterm)
+    _SEEN[:] = [tmp_path / "seen"]
+    (tmp_path / "out").mkdir()
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        World(seed=9, stories=6, now=NOW, port=8080).render_to_dir(tmp_path / "out", workers=2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        seen, _SEEN[:] = _SEEN[0], []
+    answers = seen.read_text().split()
+    assert answers and set(answers) == {"True"}
+
+
 def test_bulky_article_pages_weigh_40_to_80_kb() -> None:
     world = World(seed=6, stories=6, now=NOW, bulky=True)
     plain = World(seed=6, stories=6, now=NOW)

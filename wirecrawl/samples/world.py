@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import random
 import re
+import signal
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -1203,7 +1204,11 @@ class World:
             global _EXPORTING
             _EXPORTING = (self, out_dir)
             try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                # Workers end on the default SIGTERM, not a handler the caller installed (the
+                # pool's close sends one to each, and `make bench` reported it as its own stop).
+                with multiprocessing.get_context("fork").Pool(
+                    workers, initializer=signal.signal, initargs=(signal.SIGTERM, signal.SIG_DFL)
+                ) as pool:
                     results = pool.map(_export_chunk, chunks)
             finally:
                 _EXPORTING = None
