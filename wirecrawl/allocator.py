@@ -3,12 +3,13 @@
 A crawl builds and frees an lxml tree per page: tens of thousands of small C allocations that
 glibc's allocator serves more slowly than jemalloc. Measured on the benchmark pages, extraction
 took 2-15% less CPU (median 11%) with jemalloc, and interleaved 1,000-page crawls ran 0-9%
-faster (about 5% when the machine was quiet); a plain Scrapy spider gained nothing. An allocator can only be chosen before a process starts, so
-``wirecrawl crawl`` (and the other commands that crawl or extract in bulk) starts itself again
-once, with jemalloc preloaded, before it does anything else; ``--workers`` children and
-scheduled crawls inherit it. ``WIRECRAWL_ALLOCATOR`` chooses: ``auto`` (the default: jemalloc
-if found, else the system's), ``jemalloc`` (an error if it is not installed) or ``system``.
-Which one a crawl ran on is recorded in each run's stats as ``wirecrawl/allocator``.
+faster (about 5% when the machine was quiet); a plain Scrapy spider gained nothing. An
+allocator can only be chosen before a process starts, so ``wirecrawl crawl`` (and the other
+commands that crawl or extract in bulk) starts itself again once, with jemalloc preloaded,
+before it does anything else; ``--workers`` children and scheduled crawls inherit it.
+``WIRECRAWL_ALLOCATOR`` chooses: ``auto`` (the default: jemalloc if found, else the system's),
+``jemalloc`` (an error if it is not installed) or ``system``. Which one a crawl ran on is
+recorded in each run's stats as ``wirecrawl/allocator``.
 """
 
 from __future__ import annotations
