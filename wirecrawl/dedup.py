@@ -376,10 +376,15 @@ class NearDupIndex:
         self.config = config or DedupConfig()
         ensure_schema(self.conn)
         self._check_meta()
-        # One statement for all bands: SQLite runs it as one primary-key search per band
-        # ("MULTI-INDEX OR"), about 4x cheaper than one execute() per band.
-        self._lookup = "SELECT story_id FROM dedup_bands WHERE " + " OR ".join(
-            ["(band = ? AND bucket = ?)"] * self.config.bands
+        # One statement for all bands and the candidates' signatures: SQLite runs the bands as
+        # one primary-key search each ("MULTI-INDEX OR"), about 4x cheaper than one execute()
+        # per band, and hands back each candidate once (a story's copies share most of its 64
+        # buckets: the bucket rows alone were about 50 a story, each a Python tuple).
+        self._lookup = (
+            "SELECT story_id, sig FROM dedup_signatures WHERE story_id IN "
+            "(SELECT story_id FROM dedup_bands WHERE "
+            + " OR ".join(["(band = ? AND bucket = ?)"] * self.config.bands)
+            + ")"
         )
 
     def _settings(self) -> dict[str, str]:
@@ -439,28 +444,17 @@ class NearDupIndex:
         if is_empty(value):
             return []
         params = [v for row in self._band_rows(0, value) for v in row[:2]]
-        candidates = {row[0] for row in self.conn.execute(self._lookup, params)}
-        return sorted(self._verify(value, candidates), key=lambda hit: (-hit[1], hit[0]))
-
-    def _verify(self, sig: Signature, candidates: set[int]) -> list[tuple[int, float]]:
-        hits: list[tuple[int, float]] = []
-        ids = sorted(candidates)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT story_id, sig FROM dedup_signatures WHERE story_id IN ({marks})", chunk
-            ).fetchall()
-            if not rows:
-                continue
-            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype="<u4").reshape(len(rows), -1)
-            scores = np.count_nonzero(matrix == sig[None, :], axis=1) / len(sig)
-            hits.extend(
-                (row[0], float(score))
-                for row, score in zip(rows, scores, strict=True)
-                if score >= self.config.threshold
-            )
-        return hits
+        rows = self.conn.execute(self._lookup, params).fetchall()
+        if not rows:
+            return []
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype="<u4").reshape(len(rows), -1)
+        scores = np.count_nonzero(matrix == value[None, :], axis=1) / len(value)
+        hits = [
+            (int(row[0]), float(score))
+            for row, score in zip(rows, scores, strict=True)
+            if score >= self.config.threshold
+        ]
+        return sorted(hits, key=lambda hit: (-hit[1], hit[0]))
 
     def add(self, story_id: int, sig: Signature | bytes) -> None:
         """Store ``story_id``'s signature and buckets (replacing any earlier ones); no commit."""
