@@ -242,6 +242,56 @@ def test_store_writes_inline_without_a_thread_when_told_to(tmp_path):
     assert stats(crawler)["wirecrawl/store/added"] == 2
 
 
+def test_inline_store_crawls_on_while_another_process_holds_the_write_lock(tmp_path):
+    """A --workers child writing inline does not sleep on its sibling's write lock: the batch
+    stays buffered and is tried again after a few more items; at DEFER_LIMIT batches it waits."""
+    import sqlite3
+    import time
+
+    from wirecrawl.pipelines.store import DEFER_LIMIT, RETRY_AFTER
+
+    batch = 2 * RETRY_AFTER
+    path = tmp_path / "busy.db"
+    settings = {"WIRECRAWL_DB": str(path), "WIRECRAWL_BATCH_SIZE": batch}
+    crawler = get_crawler(spider_class(SOURCE), {**settings, "WIRECRAWL_WRITER_THREAD": False})
+    crawler.spider = crawler.spidercls.from_crawler(crawler)
+    pipeline = StorePipeline(crawler)
+    pipeline.open_spider()
+    urls = iter(f"http://127.0.0.2:8451/busy/{n}" for n in range(1000))
+
+    def feed(count: int) -> None:
+        for _ in range(count):
+            url = next(urls)
+            pipeline.process_item(story(url=url, canonical_url=url))
+
+    db = store.open_db(path)
+    stored = lambda: db.execute("SELECT count(*) FROM stories").fetchone()[0]  # noqa: E731
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another crawl process writing
+    started = time.monotonic()
+    feed(batch)
+    assert time.monotonic() - started < 2  # no wait for the lock (the busy timeout is 10 s)
+    assert stats(crawler)["wirecrawl/store/deferred"] == 1
+    assert len(pipeline.buffer) == batch and stored() == 0
+    other.execute("ROLLBACK")
+    feed(RETRY_AFTER - 1)
+    assert stored() == 0  # not tried again yet
+    feed(1)
+    assert stored() == batch + RETRY_AFTER and not pipeline.buffer  # one transaction for all
+
+    other.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.5, lambda: other.execute("ROLLBACK")).start()
+    started = time.monotonic()
+    feed(DEFER_LIMIT * batch)  # tried every RETRY_AFTER items; at the limit it waits
+    assert time.monotonic() - started >= 0.4
+    assert stored() == batch + RETRY_AFTER + DEFER_LIMIT * batch and not pipeline.buffer
+    tries = (DEFER_LIMIT * batch - batch) // RETRY_AFTER  # at batch, batch + 10, ... < limit
+    assert stats(crawler)["wirecrawl/store/deferred"] == 1 + tries
+    asyncio.run(pipeline.close_spider())
+    assert stats(crawler)["wirecrawl/store/added"] == stored()
+    other.close()
+
+
 def test_worker_children_write_inline_only_when_they_fill_the_cores():
     from wirecrawl.crawl import children_write_inline
 
@@ -277,10 +327,10 @@ def test_store_close_waits_for_its_batches_without_blocking_the_event_loop(tmp_p
     write = Writer._write
     writing = threading.Event()
 
-    def slow_write(self, batch, keep_raw):
+    def slow_write(self, batch, keep_raw, wait):
         writing.set()
         time.sleep(0.4)
-        return write(self, batch, keep_raw)
+        return write(self, batch, keep_raw, wait)
 
     monkeypatch.setattr(Writer, "_write", slow_write)
     settings = {"WIRECRAWL_DB": str(tmp_path / "slow.db"), "WIRECRAWL_BATCH_SIZE": 1}

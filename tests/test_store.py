@@ -248,3 +248,23 @@ def test_a_revision_keeps_fields_the_new_version_lost(db):
     assert row["published_at"] == store.iso(NOW - timedelta(hours=3))
     assert row["published_precision"] == "day" and row["date_reason"] is None
     assert row["authors"] == ["Ana Ruiz"] and row["tags"] == ["ports"]
+
+
+def test_a_write_told_not_to_wait_fails_at_once_on_a_held_lock_and_writes_nothing(tmp_path):
+    import time
+
+    path = tmp_path / "held.db"
+    db = store.open_db(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    with pytest.raises(store.StoreBusy, match="locked"):
+        store.write_stories(db, [story(1)], wait=False)
+    assert time.monotonic() - started < 1  # not the 10 s busy timeout
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS
+    assert not db.conn.in_transaction
+    other.execute("ROLLBACK")
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+    assert store.write_stories(db, [story(1)], wait=False).added == 1
+    other.close()
+    db.conn.close()

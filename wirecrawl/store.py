@@ -323,15 +323,31 @@ def _use_wal(db: sqlite_utils.Database) -> None:
             time.sleep(0.02)
 
 
+class StoreBusy(Exception):
+    """Another connection holds the database's write lock (raised only when not waiting)."""
+
+
 @contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+def transaction(db: sqlite_utils.Database, *, wait: bool = True) -> Iterator[sqlite3.Connection]:
     """One write transaction: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error.
 
     Taking the write lock up front means a reader never sees half a batch and two writers
-    queue on the busy timeout instead of failing on a lock upgrade.
+    queue on the busy timeout instead of failing on a lock upgrade. With ``wait=False`` a lock
+    held by another connection raises :class:`StoreBusy` at once, with nothing written.
     """
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
+    if wait:
+        conn.execute("BEGIN IMMEDIATE")
+    else:
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction or ("locked" not in str(exc) and "busy" not in str(exc)):
+                raise
+            raise StoreBusy(str(exc)) from exc
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         yield conn
     except BaseException:
@@ -412,8 +428,10 @@ def write_stories(
     *,
     keep_raw: bool = True,
     dedup: Any = None,
+    wait: bool = True,
 ) -> WriteResult:
-    """Upsert a batch of stories in one transaction.
+    """Upsert a batch of stories in one transaction (``wait=False``: raise :class:`StoreBusy`,
+    writing nothing, if another connection holds the write lock).
 
     A story already stored under its canonical URL or any alias is updated, never duplicated:
     ``last_seen`` moves on, and when the title or text changed the previous version goes to
@@ -426,7 +444,7 @@ def write_stories(
     conn = db.conn
     conn.row_factory = sqlite3.Row
     try:
-        with transaction(db):
+        with transaction(db, wait=wait):
             for story in stories:
                 before = result.added + result.updated
                 story_id = _write_one(conn, story, result, keep_raw)
