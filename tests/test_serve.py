@@ -192,6 +192,7 @@ def test_pages_render_in_headless_chromium(served_url):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     binary = chromium_binary()
     if not os.path.exists("/usr/bin/chromedriver"):
@@ -210,10 +211,19 @@ def test_pages_render_in_headless_chromium(served_url):
         box = driver.find_element(By.NAME, "q")
         box.send_keys("كرج")  # Arabic kaf and yeh find the Persian spelling too
         box.submit()
-        marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "td.col-title mark")]
-        assert sorted(marks) == ["كرج", "کرج"]
+        # The results page may still be loading when submit() returns (seen on a loaded
+        # machine): wait for its marks, then compare them.
+        found = WebDriverWait(driver, 20).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "td.col-title mark")
+        )
+        assert sorted(m.text for m in found) == ["كرج", "کرج"]
         driver.find_elements(By.LINK_TEXT, "outlets")[0].click()
-        rows = driver.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+        rows = WebDriverWait(driver, 20).until(
+            lambda d: (
+                "/story_cluster" in d.current_url
+                and d.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+            )
+        )
         cells = [[c.text.strip() for c in row.find_elements(By.TAG_NAME, "td")] for row in rows]
         assert [c[:3] for c in cells] == [["1", "original", "sahar"], ["2", "", "alwaha"]]
         assert "https://alwaha.example/news/2" in cells[1]
