@@ -81,6 +81,29 @@ def test_alias_spelling_finds_the_same_story(db):
     assert store.seen_story(db, "http://x/y") is None
 
 
+def test_raw_pages_are_zstd_frames_and_pages_stored_as_zlib_still_read(db):
+    import zlib
+
+    page = b"<html><body>" + "بندر دوباره باز شد. ".encode() * 400 + b"</body></html>"
+    first = store.write_stories(db, [story(raw_html=page)]).ids[0]
+    blob = db.execute("SELECT html FROM raw_pages WHERE story_id = ?", [first]).fetchone()[0]
+    assert blob[:4] == b"\x28\xb5\x2f\xfd"  # a zstd frame
+    assert len(blob) < len(zlib.compress(page, 1))
+    assert store.raw_page(db, first) == page
+    older = store.write_stories(db, [story(2)]).ids[0]
+    with store.transaction(db) as conn:  # as a version before zstd wrote it
+        conn.execute(
+            "INSERT INTO raw_pages (story_id, url, fetched_at, html) VALUES (?, ?, ?, ?)",
+            [
+                older,
+                "http://127.0.0.3:8451/news/world/2-a-story",
+                NOW.isoformat(),
+                zlib.compress(page, 1),
+            ],
+        )
+    assert store.raw_page(db, older) == page
+
+
 def test_raw_page_kept_compressed_or_not_at_all(db):
     result = store.write_stories(db, [story(raw_html=b"<html>" + b"x" * 5000 + b"</html>")])
     assert store.raw_page(db, result.ids[0]).startswith(b"<html>x")
