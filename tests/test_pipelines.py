@@ -222,12 +222,22 @@ def test_store_pipelines_of_one_process_share_one_writer_and_the_last_closes_it(
     assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
 
 
-def test_store_writes_inline_without_a_thread_when_told_to(tmp_path):
-    settings = {
-        "WIRECRAWL_DB": str(tmp_path / "inline.db"),
-        "WIRECRAWL_BATCH_SIZE": 2,
-        "WIRECRAWL_WRITER_THREAD": False,
-    }
+def test_store_writes_inline_by_default_and_in_a_thread_when_told_to(tmp_path):
+    from wirecrawl.config import load_config
+    from wirecrawl.crawl import scrapy_settings
+
+    assert scrapy_settings(load_config()).getbool("WIRECRAWL_WRITER_THREAD") is False
+    threaded = get_crawler(
+        spider_class(SOURCE),
+        {"WIRECRAWL_DB": str(tmp_path / "threaded.db"), "WIRECRAWL_WRITER_THREAD": True},
+    )
+    threaded.spider = threaded.spidercls.from_crawler(threaded)
+    pipeline = StorePipeline(threaded)
+    pipeline.open_spider()
+    assert pipeline.writer is not None and pipeline.writer.executor is not None
+    asyncio.run(pipeline.close_spider())
+
+    settings = {"WIRECRAWL_DB": str(tmp_path / "inline.db"), "WIRECRAWL_BATCH_SIZE": 2}
     crawler = get_crawler(spider_class(SOURCE), settings)
     crawler.spider = crawler.spidercls.from_crawler(crawler)
     pipeline = StorePipeline(crawler)
@@ -333,7 +343,11 @@ def test_store_close_waits_for_its_batches_without_blocking_the_event_loop(tmp_p
         return write(self, batch, keep_raw, wait)
 
     monkeypatch.setattr(Writer, "_write", slow_write)
-    settings = {"WIRECRAWL_DB": str(tmp_path / "slow.db"), "WIRECRAWL_BATCH_SIZE": 1}
+    settings = {
+        "WIRECRAWL_DB": str(tmp_path / "slow.db"),
+        "WIRECRAWL_BATCH_SIZE": 1,
+        "WIRECRAWL_WRITER_THREAD": True,
+    }
     crawler = get_crawler(spider_class(SOURCE), settings)
     crawler.spider = crawler.spidercls.from_crawler(crawler)
     pipeline = StorePipeline(crawler)

@@ -52,13 +52,12 @@ def scrapy_settings(
     now: datetime | None = None,
     log_level: str = "WARNING",
     full: bool = False,
-    writer_thread: bool = True,
+    writer_thread: bool | None = None,
 ) -> Any:
     """Scrapy Settings for a run: the project's settings module, overridden by ``config``.
 
-    ``writer_thread``: the store pipeline writes from its own thread (see
-    :mod:`wirecrawl.pipelines.store`); off for a process that is one of as many crawl
-    processes as there are cores, where no core is left for that thread to use.
+    ``writer_thread``: whether the store pipeline writes from a thread of its own (see
+    :mod:`wirecrawl.pipelines.store`); None keeps ``WIRECRAWL_WRITER_THREAD``.
     """
     from scrapy.settings import Settings
 
@@ -75,8 +74,9 @@ def scrapy_settings(
         "WIRECRAWL_DEDUP_THRESHOLD": config.dedup_threshold,
         "WIRECRAWL_SOURCES": str(config.sources_file) if config.sources_file else "",
         "WIRECRAWL_SAMPLE_PORT": config.sample_port,
-        "WIRECRAWL_WRITER_THREAD": writer_thread,
     }
+    if writer_thread is not None:
+        overrides["WIRECRAWL_WRITER_THREAD"] = writer_thread
     if now is not None:
         overrides["WIRECRAWL_NOW"] = now.isoformat()
     settings.setdict(overrides, priority="cmdline")
@@ -280,7 +280,7 @@ def crawl_unlocked(
     progress: Any = None,
     log_level: str = "WARNING",
     full: bool = False,
-    writer_thread: bool = True,
+    writer_thread: bool | None = None,
 ) -> list[RunSummary]:
     """Crawl ``sources`` together in this process and record one run per source.
 

@@ -47,7 +47,9 @@ WIRECRAWL_KEEP_RAW = _config.keep_raw
 WIRECRAWL_SOURCES = str(_config.sources_file) if _config.sources_file else ""
 WIRECRAWL_SAMPLE_PORT = _config.sample_port
 WIRECRAWL_BATCH_SIZE = 100
-WIRECRAWL_WRITER_THREAD = True  # off for --workers children when they fill every core
+# Write from the crawl's own thread (see wirecrawl.pipelines.store for the measurements);
+# True writes from a thread of its own, for a database on storage slow enough to stall the crawl.
+WIRECRAWL_WRITER_THREAD = False
 WIRECRAWL_DEDUP_THRESHOLD = _config.dedup_threshold
 WIRECRAWL_INCREMENTAL = True
 WIRECRAWL_MAX_RETRY_AFTER = 600.0

@@ -194,7 +194,12 @@ def crawl(
     else:
         progress = None if quiet else progress_printer()
         summaries = run_crawl(
-            chosen, config, now=fixed, progress=progress, full=full, writer_thread=not write_inline
+            chosen,
+            config,
+            now=fixed,
+            progress=progress,
+            full=full,
+            writer_thread=False if write_inline else None,
         )
     if not quiet and sys.stderr.isatty():
         sys.stderr.write("\n")

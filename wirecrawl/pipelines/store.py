@@ -1,27 +1,27 @@
-"""Store stories in SQLite in batched transactions, in a writer thread; count added, updated and
-unchanged.
+"""Store stories in SQLite in batched transactions; count added, updated and unchanged.
 
-Every database call of the pipeline (open, write, close) runs in one writer thread per
+Every database call of the pipeline (open, write, close) goes through one ``Writer`` per
 database file and process, shared by the crawlers of all sources crawled together, so their
 batches are written one after another on one connection instead of contending for SQLite's write
-lock (a waiting writer sleeps in growing steps). SQLite's own work (the insert, the full-text
-index, the commit) and the raw page's compression run outside Python's global lock, so they
-overlap with the next pages' download and extraction instead of stopping the crawl; and a commit
-that waits for another crawl process's write lock no longer freezes the reactor while it waits.
+lock (a waiting writer sleeps in growing steps).
 
-A ``--workers`` child whose siblings already fill every core writes inline instead
-(``WIRECRAWL_WRITER_THREAD`` off): no core is free for the thread there. Such a child does not
-sleep on a sibling's write lock: a batch that finds the lock taken stays buffered (counted in
+By default the writer runs in the crawl's own thread. A writer thread of its own
+(``WIRECRAWL_WRITER_THREAD``) was the default until it was measured alone: SQLite's work and the
+raw page's compression run outside Python's global lock, but the crawl holds that lock about 80%
+of the time, so the thread finished its batches only in the gaps and the crawl waited for it
+15-20% of the time. On the 5,000-page benchmark slice, eight interleaved pairs, writing inline
+gave 8% more pages per second (median of the pairs) and took 20% less CPU (6.3-8.4 against
+7.3-9.2 ms a page). The thread is still there for a database on storage slow enough that a
+commit would stall the crawl.
+
+An inline writer does not sleep on another process's write lock (a ``--workers`` sibling, a
+scheduled crawl): a batch that finds the lock taken stays buffered (counted in
 ``wirecrawl/store/deferred``) and is tried again after ``RETRY_AFTER`` more items, and only a
 buffer of ``DEFER_LIMIT`` batches waits for the lock. Measured with ``--workers 2`` on the
-5,000-page benchmark slice: each child waited 0.5-1.9 s on the lock before, 0.04-0.3 s after.
+5,000-page slice: each child waited 0.5-1.9 s on the lock before, 0.04-0.3 s after.
 
-Each pipeline has at most ``IN_FLIGHT`` batches queued or being written; the next one waits for
-the oldest (back-pressure, so memory stays bounded). Two rather than one: the writer thread gets
-Python's lock only when the crawl's thread lets it go, so it catches up in bursts, and a single
-slot made the crawl wait for it. More slots are not worth their memory (about 6 MB a batch with
-raw pages): six removed the crawl's remaining waits on a 5,000-page crawl but not a page per
-second, since the writer's Python part then ran in the crawl thread's place.
+With a writer thread, each pipeline has at most ``IN_FLIGHT`` batches queued or being written;
+the next one waits for the oldest (back-pressure, so memory stays bounded).
 
 A batch that cannot be written is logged with its size and the reason and counted in
 ``wirecrawl/errors/store-failed``; the crawl goes on, and what was stored before stays stored.
@@ -52,17 +52,17 @@ DEFER_LIMIT = 3
 
 
 class Writer:
-    """One thread, one connection and one near-duplicate index on a database file, shared by
-    the store pipelines of a process (counted: the last to leave closes it).
+    """One connection and one near-duplicate index on a database file, shared by the store
+    pipelines of a process (counted: the last to leave closes it).
 
-    Without a thread (``threaded=False``: a ``--workers`` child when the children fill every
-    core) the same calls run in the caller's thread, one batch at a time.
+    Its calls run in the caller's thread, one batch at a time, or with ``threaded=True`` in a
+    thread of its own (see the module docstring).
     """
 
     _open: ClassVar[dict[tuple[str, float, bool], Writer]] = {}
     _guard: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, db_path: str, threshold: float, threaded: bool = True) -> None:
+    def __init__(self, db_path: str, threshold: float, threaded: bool = False) -> None:
         self.key = (db_path, threshold, threaded)
         self.users = 0
         self.executor = (
@@ -96,7 +96,7 @@ class Writer:
         self.index = NearDupIndex(self.db, DedupConfig(threshold=threshold))
 
     @classmethod
-    def acquire(cls, db_path: str, threshold: float, threaded: bool = True) -> Writer:
+    def acquire(cls, db_path: str, threshold: float, threaded: bool = False) -> Writer:
         """The writer for ``db_path`` in this process, opened on first use."""
         with cls._guard:
             key = (db_path, threshold, threaded)
@@ -125,8 +125,9 @@ class Writer:
     def submit(
         self, batch: list[Story], keep_raw: bool, wait: bool = True
     ) -> Future[store.WriteResult]:
-        """Write ``batch`` in one transaction (clusters linked inside it), in the thread;
-        ``wait=False``: fail with :class:`wirecrawl.store.StoreBusy` if the lock is taken."""
+        """Write ``batch`` in one transaction (clusters linked inside it), in the writer's
+        thread if it has one; ``wait=False``: fail with :class:`wirecrawl.store.StoreBusy` if
+        the lock is taken."""
         return self._run(self._write, batch, keep_raw, wait)
 
     def _write(self, batch: list[Story], keep_raw: bool, wait: bool) -> store.WriteResult:
@@ -147,7 +148,7 @@ class StorePipeline(CountingPipeline):
         self.batch_size = settings.getint("WIRECRAWL_BATCH_SIZE", 100)
         self.keep_raw = settings.getbool("WIRECRAWL_KEEP_RAW", True)
         self.threshold = settings.getfloat("WIRECRAWL_DEDUP_THRESHOLD", DedupConfig.threshold)
-        self.threaded = settings.getbool("WIRECRAWL_WRITER_THREAD", True)
+        self.threaded = settings.getbool("WIRECRAWL_WRITER_THREAD", False)
         self.buffer: list[Story] = []
         self.next_flush = self.batch_size
         self.writer: Writer | None = None
@@ -173,8 +174,8 @@ class StorePipeline(CountingPipeline):
         return item
 
     def flush(self, wait: bool = True) -> None:
-        """Hand the buffered stories to the writer thread (one transaction), after this
-        pipeline's batch before them is written.
+        """Hand the buffered stories to the writer (one transaction), after this pipeline's
+        batch before them is written.
 
         ``wait=False`` (inline writers only): if another process holds the database's write
         lock, keep the stories buffered, count ``store/deferred`` and try again after
