@@ -170,14 +170,14 @@ class StorePipeline(CountingPipeline):
         if len(self.buffer) >= min(self.next_flush, limit):
             # Inline, a batch whose write lock another crawl process holds waits for later
             # pages instead of sleeping; at DEFER_LIMIT batches it waits for the lock.
-            self.flush(wait=self.threaded or len(self.buffer) >= limit)
+            self.flush(wait=len(self.buffer) >= limit)
         return item
 
     def flush(self, wait: bool = True) -> None:
         """Hand the buffered stories to the writer (one transaction), after this pipeline's
         batch before them is written.
 
-        ``wait=False`` (inline writers only): if another process holds the database's write
+        ``wait=False`` (ignored with a writer thread): if another process holds the write
         lock, keep the stories buffered, count ``store/deferred`` and try again after
         ``RETRY_AFTER`` more items, so the crawl goes on instead of sleeping on the lock.
         """
