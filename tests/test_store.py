@@ -45,6 +45,16 @@ def test_open_creates_folder_applies_migrations_and_uses_wal(tmp_path):
     assert store.migrate(store.open_db(path)) == []  # reopening applies nothing twice
 
 
+def test_a_writing_connection_keeps_pages_cached_and_checkpoints_less_often(tmp_path):
+    db = store.open_db(tmp_path / "w.db")
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == -store.WRITE_CACHE_KIB
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == store.WAL_CHECKPOINT_PAGES
+    assert store.WAL_CHECKPOINT_PAGES > 1000  # more than SQLite's default
+    db.conn.close()
+    reader = store.open_db(tmp_path / "w.db", readonly=True)
+    assert reader.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # readers untouched
+
+
 def test_insert_then_unchanged_then_revision(db):
     first = store.write_stories(db, [story()])
     assert (first.added, first.updated, first.unchanged) == (1, 0, 0)
