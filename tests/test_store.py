@@ -301,3 +301,21 @@ def test_a_write_told_not_to_wait_fails_at_once_on_a_held_lock_and_writes_nothin
     assert store.write_stories(db, [story(1)], wait=False).added == 1
     other.close()
     db.conn.close()
+
+
+def test_a_batch_goes_into_the_search_index_as_one_segment_with_its_last_versions(db):
+    written: list[str] = []
+    db.conn.set_trace_callback(written.append)
+    batch = [story(n, body=f"Harbour report number {n} with raw page.\n\nMore.") for n in range(30)]
+    for item in batch:
+        item.raw_html = b"<html><body>page</body></html>"  # raw rows are INSERT OR REPLACE
+    batch.append(story(7, title="Story 7 revised", body="Harbour report seven, revised."))
+    store.write_stories(db, batch)
+    db.conn.set_trace_callback(None)
+    segment_writes = [s for s in written if "stories_fts_data" in s and "REPLACE" in s]
+    # story by story this was about three writes a story (a segment each); one batch, one segment
+    assert len(segment_writes) <= 4, len(segment_writes)
+    found = store.search_stories(db, "harbour", limit=50)
+    assert len(found) == 30
+    assert [r["title"] for r in store.search_stories(db, "revised")] == ["Story 7 revised"]
+    assert store.search_stories(db, '"number 7"') == []  # the first version is not indexed

@@ -458,19 +458,27 @@ def write_stories(
     conn.row_factory = sqlite3.Row
     try:
         with transaction(db, wait=wait):
+            search: dict[int, tuple[str, str]] = {}
             for story in stories:
                 before = result.added + result.updated
-                story_id = _write_one(conn, story, result, keep_raw)
+                story_id = _write_one(conn, story, result, keep_raw, search)
                 result.ids.append(story_id)
                 if dedup is not None and result.added + result.updated > before:
                     for reason in link_story(conn, story_id, story, dedup):
                         result.linked[reason] = result.linked.get(reason, 0) + 1
+            _index_for_search(conn, search)
     finally:
         conn.row_factory = None
     return result
 
 
-def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep_raw: bool) -> int:
+def _write_one(
+    conn: sqlite3.Connection,
+    story: Story,
+    result: WriteResult,
+    keep_raw: bool,
+    search: dict[int, tuple[str, str]],
+) -> int:
     row = story_row(story)
     seen = row["fetched_at"]
     existing = _find_existing(conn, story)
@@ -521,7 +529,7 @@ def _write_one(conn: sqlite3.Connection, story: Story, result: WriteResult, keep
         update["last_seen"] = max(seen, update.get("last_seen", seen))
         sets = ", ".join(f"{k} = ?" for k in update)
         conn.execute(f"UPDATE stories SET {sets} WHERE id = ?", [*update.values(), story_id])
-    _sync_search(conn, story_id, existing)
+    _queue_search(conn, story_id, existing, search)
     for url in {story.url, *story.aliases} - {story.canonical_url}:
         conn.execute(
             "INSERT OR IGNORE INTO aliases (url, story_id, first_seen) VALUES (?, ?, ?)",
@@ -936,7 +944,8 @@ def newest_story(db: sqlite_utils.Database, source: str) -> tuple[str | None, st
 # ``fold_for_search``: Arabic-script letter variants to one form, marks (harakat), tatweel and
 # invisible controls dropped, ZWNJ a word break, every decimal digit ASCII. Folding is Python,
 # which a trigger cannot run without every writer registering a function, so ``_write_one``
-# calls ``_sync_search`` inside the story's own transaction; a delete trigger drops the FTS row
+# queues the story's search row and ``write_stories`` writes the batch's rows last in
+# its transaction (see ``_index_for_search``); a delete trigger drops the FTS row
 # whoever deletes a story. Queries are folded the same way. Snippets are cut by FTS5
 # ``snippet()`` from the folded copy and mapped back onto the original text (folding works one
 # character at a time, so offsets map back): readers see the page's own letters and digits.
@@ -1123,17 +1132,32 @@ def _fill_search_index(conn: sqlite3.Connection) -> int:
     return count
 
 
-def _sync_search(conn: sqlite3.Connection, story_id: int, before: Any) -> None:
-    """Re-index a story just written when its title or body differ from ``before`` (None: new)."""
+def _queue_search(
+    conn: sqlite3.Connection, story_id: int, before: Any, search: dict[int, tuple[str, str]]
+) -> None:
+    """Queue a story just written for re-indexing when its title or body differ from ``before``
+    (None: new); :func:`_index_for_search` writes the queue at the end of the transaction."""
     title, body = conn.execute(
         "SELECT title, body FROM stories WHERE id = ?", [story_id]
     ).fetchone()
     if before is not None and (before["title"], before["body"]) == (title, body):
         return
-    conn.execute(
-        "INSERT OR REPLACE INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)",
-        [story_id, fold_for_search(title), fold_for_search(body)],
-    )
+    search[story_id] = (fold_for_search(title), fold_for_search(body))
+
+
+def _index_for_search(conn: sqlite3.Connection, search: dict[int, tuple[str, str]]) -> None:
+    """Write a batch's queued search rows, last of all in its transaction.
+
+    FTS5 keeps new rows in memory until the transaction commits, unless a later statement of the
+    transaction opens a statement savepoint (an ``INSERT OR REPLACE``, a write checked by a
+    foreign key): then it writes what it holds as a segment of its own. Indexed story by story,
+    every story became a segment, to be merged again and again; written last, a batch is one.
+    """
+    if search:
+        conn.executemany(
+            "INSERT OR REPLACE INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(story_id, title, body) for story_id, (title, body) in search.items()],
+        )
 
 
 def rebuild_search_index(db: sqlite_utils.Database) -> int:
