@@ -25,6 +25,7 @@ from wirecrawl.dedup import (
     ClusterMember,
     DedupConfig,
     NearDupIndex,
+    band_buckets,
     content_hash,
     ensure_schema,
     estimate_jaccard,
@@ -244,6 +245,20 @@ def test_query_accepts_bytes(index: NearDupIndex) -> None:
     sig = index.signature("one two three four five six seven")
     index.add(1, sig)
     assert index.query(sig.tobytes()) == [(1, 1.0)]
+
+
+def test_a_story_is_stored_under_its_own_buckets_whatever_was_queried_before(
+    index: NearDupIndex,
+) -> None:
+    rng = random.Random(11)
+    first, second = _story(rng)[0], _story(rng)[0]
+    index.query(index.signature(first))  # the buckets last computed are another story's
+    index.add(2, index.signature(second))
+    assert [h[0] for h in index.query(index.signature(second))] == [2]
+    assert index.query(index.signature(first)) == []
+    rows = index.conn.execute("SELECT band, bucket FROM dedup_bands WHERE story_id = 2").fetchall()
+    expected = band_buckets(index.signature(second), index.config.bands).tolist()
+    assert sorted(rows) == sorted(enumerate(expected))
 
 
 def test_empty_text_matches_nothing(index: NearDupIndex) -> None:

@@ -374,6 +374,7 @@ class NearDupIndex:
     ) -> None:
         self.conn = _connection(conn)
         self.config = config or DedupConfig()
+        self._last_buckets: tuple[bytes, list[int]] = (b"", [])
         ensure_schema(self.conn)
         self._check_meta()
         # One statement for all bands and the candidates' signatures: SQLite runs the bands as
@@ -431,8 +432,11 @@ class NearDupIndex:
         return value.astype(np.uint32, copy=False)
 
     def _band_rows(self, story_id: int, sig: Signature) -> list[tuple[int, int, int]]:
-        buckets = band_buckets(sig, self.config.bands).tolist()
-        return [(band, bucket, story_id) for band, bucket in enumerate(buckets)]
+        # A crawl queries a story's buckets, then adds them: the last ones are remembered.
+        key = sig.tobytes()
+        if self._last_buckets[0] != key:
+            self._last_buckets = (key, band_buckets(sig, self.config.bands).tolist())
+        return [(band, bucket, story_id) for band, bucket in enumerate(self._last_buckets[1])]
 
     def query(self, sig: Signature | bytes) -> list[tuple[int, float]]:
         """``(story_id, estimated Jaccard)`` of stored stories at or above the threshold, best first.
