@@ -34,9 +34,10 @@ BUSY_TIMEOUT_MS = 10_000
 # LSH band rows a story into random places of one index, plus search-index and raw-page pages:
 # with SQLite's defaults (2 MiB, 1,000 pages) those pages were evicted and read back, and copied
 # into the file every other batch. Measured writing 5,000 benchmark stories in batches of 100,
-# three interleaved runs each: 1.34-1.49 ms of CPU a story with the defaults, 1.03-1.14 with
-# these; the WAL file grows to about 40 MB between checkpoints.
-WRITE_CACHE_KIB = 65_536
+# three interleaved runs each: 1.34-1.49 ms of CPU a story with the defaults, 1.03-1.14 with a
+# 64 MiB cache and 0.92-1.19 with 32 MiB (chosen: the same speed for half the memory), both
+# with 10,000-page checkpoints; the WAL file grows to about 40 MB between checkpoints.
+WRITE_CACHE_KIB = 32_768
 WAL_CHECKPOINT_PAGES = 10_000
 
 # Story columns stored as JSON text.
