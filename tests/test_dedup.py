@@ -29,6 +29,7 @@ from wirecrawl.dedup import (
     content_hash,
     ensure_schema,
     estimate_jaccard,
+    is_empty,
     merge_cluster_ids,
     minhash,
     normalise_text,
@@ -259,6 +260,17 @@ def test_a_story_is_stored_under_its_own_buckets_whatever_was_queried_before(
     rows = index.conn.execute("SELECT band, bucket FROM dedup_bands WHERE story_id = 2").fetchall()
     expected = band_buckets(index.signature(second), index.config.bands).tolist()
     assert sorted(rows) == sorted(enumerate(expected))
+
+
+def test_only_a_signature_of_all_ones_is_empty(index: NearDupIndex) -> None:
+    assert is_empty(index.signature(""))
+    ones = np.full(index.config.num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    assert is_empty(ones)
+    for position in (0, 1, index.config.num_perm - 1):  # any value below all ones: not empty
+        sig = ones.copy()
+        sig[position] = 7
+        assert not is_empty(sig)
+    assert not is_empty(index.signature("one two three four"))
 
 
 def test_empty_text_matches_nothing(index: NearDupIndex) -> None:
