@@ -7,20 +7,26 @@
   when a crawl finishes, so a killed run never hides articles from the next one.
 - :class:`RetryAfterMiddleware`: a 429 or 503 with ``Retry-After`` slows that site down for the
   rest of the run (up to ``WIRECRAWL_MAX_RETRY_AFTER`` seconds), before Scrapy's retry.
+- :class:`MetaRefreshMiddleware`: Scrapy's ``<meta http-equiv="refresh">`` redirects, with the
+  pages that cannot hold one ruled out in their bytes instead of decoded first.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import (
+    MetaRefreshMiddleware as ScrapyMetaRefreshMiddleware,
+)
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from scrapy.utils.httpobj import urlparse_cached
 
 VALIDATED_KINDS = ("feed", "sitemap", "listing")
@@ -193,3 +199,34 @@ class RetryAfterMiddleware:
             slot.delay = seconds
             _inc(self.crawler, "politeness/retry-after-honoured")
         return response
+
+
+# Scrapy looks for a refresh in a page's first 4,096 characters; no ASCII-compatible encoding
+# spends more than 4 bytes on a character.
+_REFRESH_SCAN_BYTES = 4 * 4096
+_REFRESH_RE = re.compile(rb"refresh", re.IGNORECASE)
+
+
+def may_refresh(body: bytes) -> bool:
+    """False when ``body`` cannot hold a meta refresh that Scrapy would find.
+
+    Scrapy finds one only where a tag's attributes spell "refresh" in the decoded text, which in
+    an ASCII-compatible encoding are those bytes. Text with NUL bytes near the start (UTF-16 or
+    UTF-32, or junk) cannot be ruled out this way, so it is left to Scrapy.
+    """
+    head = body[:_REFRESH_SCAN_BYTES]
+    return b"\x00" in head[:1024] or _REFRESH_RE.search(head) is not None
+
+
+class MetaRefreshMiddleware(ScrapyMetaRefreshMiddleware):
+    """Scrapy's meta-refresh redirects, without decoding the pages that have none.
+
+    Scrapy decodes every HTML response to look for a refresh (``response.text``, about 30 us a
+    page of 50 KB), and extraction decodes the page again from its bytes; here a page whose
+    first bytes cannot spell "refresh" is passed on at once, the rest as Scrapy does it.
+    """
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        if isinstance(response, HtmlResponse) and not may_refresh(response.body):
+            return response
+        return super().process_response(request, response)
