@@ -246,10 +246,57 @@ def test_store_writes_inline_by_default_and_in_a_thread_when_told_to(tmp_path):
     for n in range(2):
         url = f"http://127.0.0.2:8451/i/{n}"
         pipeline.process_item(story(url=url, canonical_url=url))
+    pipeline.writer.settle()  # the batch was written here; its COMMIT runs in another thread
     db = store.open_db(settings["WIRECRAWL_DB"])
-    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2  # written already
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
     asyncio.run(pipeline.close_spider())
     assert stats(crawler)["wirecrawl/store/added"] == 2
+
+
+def test_inline_store_commits_in_a_thread_and_counts_a_commit_that_fails(
+    tmp_path, monkeypatch, caplog
+):
+    """The crawl's thread writes a batch, the committer thread ends its transaction; a COMMIT
+    that fails loses that batch only (rolled back, counted, logged) and the next one is stored."""
+    import sqlite3
+
+    commit = store.commit
+    threads, sabotage = [], threading.Event()
+
+    def watched_commit(db):
+        threads.append(threading.current_thread().name)
+        if sabotage.is_set():  # a foreign key checked only at COMMIT: a real failure there
+            db.conn.execute("PRAGMA defer_foreign_keys = ON")
+            db.conn.execute("INSERT INTO aliases VALUES ('http://x.test/', -1, '2026-11-29')")
+        commit(db)
+
+    monkeypatch.setattr(store, "commit", watched_commit)
+    settings = {"WIRECRAWL_DB": str(tmp_path / "commit.db"), "WIRECRAWL_BATCH_SIZE": 2}
+    crawler = get_crawler(spider_class(SOURCE), settings)
+    crawler.spider = crawler.spidercls.from_crawler(crawler)
+    pipeline = StorePipeline(crawler)
+    pipeline.open_spider()
+    batches = [[f"http://127.0.0.2:8451/k/{b}/{n}" for n in range(2)] for b in range(3)]
+    for number, urls in enumerate(batches):
+        if number == 1:
+            sabotage.set()
+        elif number == 2:
+            sabotage.clear()
+        for url in urls:
+            pipeline.process_item(story(url=url, canonical_url=url))
+        assert pipeline.writer is not None
+        pipeline.writer.settle()
+    asyncio.run(pipeline.close_spider())
+    assert threads and all(name.startswith("wirecrawl-commit") for name in threads)
+    db = sqlite3.connect(settings["WIRECRAWL_DB"])
+    stored = {row[0] for row in db.execute("SELECT url FROM stories")}
+    assert stored == {*batches[0], *batches[2]}
+    assert db.execute("SELECT count(*) FROM aliases WHERE story_id = -1").fetchone()[0] == 0
+    counted = stats(crawler)
+    assert counted["wirecrawl/errors/store-failed"] == 2
+    assert counted["wirecrawl/store/added"] == 4
+    assert "could not store a batch of 2 stories" in caplog.text
+    assert "FOREIGN KEY constraint failed" in caplog.text
 
 
 def test_inline_store_crawls_on_while_another_process_holds_the_write_lock(tmp_path):
@@ -287,6 +334,7 @@ def test_inline_store_crawls_on_while_another_process_holds_the_write_lock(tmp_p
     feed(RETRY_AFTER - 1)
     assert stored() == 0  # not tried again yet
     feed(1)
+    pipeline.writer.settle()
     assert stored() == batch + RETRY_AFTER and not pipeline.buffer  # one transaction for all
 
     other.execute("BEGIN IMMEDIATE")
@@ -294,6 +342,7 @@ def test_inline_store_crawls_on_while_another_process_holds_the_write_lock(tmp_p
     started = time.monotonic()
     feed(DEFER_LIMIT * batch)  # tried every RETRY_AFTER items; at the limit it waits
     assert time.monotonic() - started >= 0.4
+    pipeline.writer.settle()
     assert stored() == batch + RETRY_AFTER + DEFER_LIMIT * batch and not pipeline.buffer
     tries = (DEFER_LIMIT * batch - batch) // RETRY_AFTER  # at batch, batch + 10, ... < limit
     assert stats(crawler)["wirecrawl/store/deferred"] == 1 + tries

@@ -342,12 +342,15 @@ class StoreBusy(Exception):
 
 
 @contextmanager
-def transaction(db: sqlite_utils.Database, *, wait: bool = True) -> Iterator[sqlite3.Connection]:
+def transaction(
+    db: sqlite_utils.Database, *, wait: bool = True, commit: bool = True
+) -> Iterator[sqlite3.Connection]:
     """One write transaction: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on any error.
 
     Taking the write lock up front means a reader never sees half a batch and two writers
     queue on the busy timeout instead of failing on a lock upgrade. With ``wait=False`` a lock
     held by another connection raises :class:`StoreBusy` at once, with nothing written.
+    ``commit=False`` leaves a transaction that succeeded open, for :func:`commit` to end.
     """
     conn = db.conn
     if wait:
@@ -367,7 +370,24 @@ def transaction(db: sqlite_utils.Database, *, wait: bool = True) -> Iterator[sql
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    if commit:
+        conn.execute("COMMIT")
+
+
+def commit(db: sqlite_utils.Database) -> None:
+    """COMMIT the transaction a ``commit=False`` write left open; if that fails, roll it back
+    (SQLite may already have) and raise, so nothing of it is stored.
+
+    SQLite does a commit's work (pages copied into the WAL, checksums, a checkpoint now and
+    then) outside Python's global lock, so another thread may run it while the crawl goes on.
+    """
+    conn = db.conn
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 @dataclass
@@ -443,9 +463,11 @@ def write_stories(
     keep_raw: bool = True,
     dedup: Any = None,
     wait: bool = True,
+    commit: bool = True,
 ) -> WriteResult:
     """Upsert a batch of stories in one transaction (``wait=False``: raise :class:`StoreBusy`,
-    writing nothing, if another connection holds the write lock).
+    writing nothing, if another connection holds the write lock; ``commit=False``: leave the
+    transaction open for :func:`commit`, which the result then depends on).
 
     A story already stored under its canonical URL or any alias is updated, never duplicated:
     ``last_seen`` moves on, and when the title or text changed the previous version goes to
@@ -458,7 +480,7 @@ def write_stories(
     conn = db.conn
     conn.row_factory = sqlite3.Row
     try:
-        with transaction(db, wait=wait):
+        with transaction(db, wait=wait, commit=commit):
             search: dict[int, tuple[str, str]] = {}
             for story in stories:
                 before = result.added + result.updated
