@@ -263,12 +263,12 @@ def test_inline_store_commits_in_a_thread_and_counts_a_commit_that_fails(
     commit = store.commit
     threads, sabotage = [], threading.Event()
 
-    def watched_commit(db):
+    def watched_commit(db, pages=()):
         threads.append(threading.current_thread().name)
         if sabotage.is_set():  # a foreign key checked only at COMMIT: a real failure there
             db.conn.execute("PRAGMA defer_foreign_keys = ON")
             db.conn.execute("INSERT INTO aliases VALUES ('http://x.test/', -1, '2026-11-29')")
-        commit(db)
+        commit(db, pages)
 
     monkeypatch.setattr(store, "commit", watched_commit)
     settings = {"WIRECRAWL_DB": str(tmp_path / "commit.db"), "WIRECRAWL_BATCH_SIZE": 2}
@@ -283,7 +283,7 @@ def test_inline_store_commits_in_a_thread_and_counts_a_commit_that_fails(
         elif number == 2:
             sabotage.clear()
         for url in urls:
-            pipeline.process_item(story(url=url, canonical_url=url))
+            pipeline.process_item(story(url=url, canonical_url=url, raw_html=url.encode()))
         assert pipeline.writer is not None
         pipeline.writer.settle()
     asyncio.run(pipeline.close_spider())
@@ -291,6 +291,10 @@ def test_inline_store_commits_in_a_thread_and_counts_a_commit_that_fails(
     db = sqlite3.connect(settings["WIRECRAWL_DB"])
     stored = {row[0] for row in db.execute("SELECT url FROM stories")}
     assert stored == {*batches[0], *batches[2]}
+    pages = db.execute("SELECT s.url, r.html FROM raw_pages r JOIN stories s ON s.id = r.story_id")
+    assert {url: store.decompress_page(html) for url, html in pages} == {
+        url: url.encode() for url in stored
+    }  # compressed and kept by the committer thread, none of the failed batch's
     assert db.execute("SELECT count(*) FROM aliases WHERE story_id = -1").fetchone()[0] == 0
     counted = stats(crawler)
     assert counted["wirecrawl/errors/store-failed"] == 2

@@ -114,6 +114,34 @@ def test_raw_pages_are_zstd_frames_and_pages_stored_as_zlib_still_read(db):
     assert store.raw_page(db, older) == page
 
 
+def test_a_batch_keeps_every_raw_page_and_the_last_of_a_story_written_twice(db):
+    # more pages than one INSERT takes, and story 7 twice in the batch: its later page wins
+    pages = {n: f"<html><body>page {n} ".encode() + b"x" * (100 * n) for n in range(450)}
+    batch = [story(n, raw_html=pages[n]) for n in range(450)]
+    batch.append(story(7, raw_html=b"<html>seven again</html>"))
+    result = store.write_stories(db, batch)
+    ids = dict(zip(range(450), result.ids, strict=False))
+    assert db.execute("SELECT count(*) FROM raw_pages").fetchone()[0] == 450
+    assert store.raw_page(db, ids[449]) == pages[449]
+    assert store.raw_page(db, ids[0]) == pages[0]
+    assert store.raw_page(db, ids[7]) == b"<html>seven again</html>"
+
+
+def test_a_write_left_open_keeps_its_pages_only_when_committed(db):
+    page = b"<html><body>left open</body></html>"
+    result = store.write_stories(db, [story(1, raw_html=page)], commit=False)
+    assert db.conn.in_transaction and len(result.pages) == 1
+    store.commit(db, result.pages)
+    assert not db.conn.in_transaction and store.raw_page(db, result.ids[0]) == page
+    # a commit that fails stores nothing of its batch, pages included
+    result = store.write_stories(db, [story(2, raw_html=page)], commit=False)
+    with pytest.raises(TypeError):
+        store.commit(db, [(result.ids[0], "http://x.test/", "2026-11-29", None)])  # not bytes
+    assert not db.conn.in_transaction
+    assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM raw_pages").fetchone()[0] == 1
+
+
 def test_raw_page_kept_compressed_or_not_at_all(db):
     result = store.write_stories(db, [story(raw_html=b"<html>" + b"x" * 5000 + b"</html>")])
     assert store.raw_page(db, result.ids[0]).startswith(b"<html>x")

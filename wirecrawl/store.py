@@ -374,15 +374,18 @@ def transaction(
         conn.execute("COMMIT")
 
 
-def commit(db: sqlite_utils.Database) -> None:
-    """COMMIT the transaction a ``commit=False`` write left open; if that fails, roll it back
-    (SQLite may already have) and raise, so nothing of it is stored.
+def commit(db: sqlite_utils.Database, pages: Sequence[RawPage] = ()) -> None:
+    """Keep ``pages`` (the raw pages the write left, see :class:`WriteResult`) and COMMIT the
+    transaction a ``commit=False`` write left open; if anything fails, roll it back (SQLite may
+    already have) and raise, so nothing of it is stored.
 
-    SQLite does a commit's work (pages copied into the WAL, checksums, a checkpoint now and
-    then) outside Python's global lock, so another thread may run it while the crawl goes on.
+    Compressing the pages, storing them and the commit itself (pages copied into the WAL,
+    checksums, a checkpoint now and then) are a few long calls that run outside Python's global
+    lock, so another thread may do them while the crawl goes on.
     """
     conn = db.conn
     try:
+        _keep_pages(conn, pages)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -399,6 +402,12 @@ class WriteResult:
     unchanged: int = 0
     linked: dict[str, int] = field(default_factory=dict)  # cluster links made, by reason
     ids: list[int] = field(default_factory=list)
+    # raw pages a ``commit=False`` write left for :func:`commit` to compress and store
+    pages: list[RawPage] = field(default_factory=list, repr=False)
+
+
+RawPage = tuple[int, str, str, bytes]
+"""A raw page waiting to be kept: ``(story_id, url, fetched_at, html)``."""
 
 
 def story_row(story: Story) -> dict[str, Any]:
@@ -482,14 +491,21 @@ def write_stories(
     try:
         with transaction(db, wait=wait, commit=commit):
             search: dict[int, tuple[str, str]] = {}
+            pages: list[RawPage] = []
             for story in stories:
                 before = result.added + result.updated
                 story_id = _write_one(conn, story, result, keep_raw, search)
+                if keep_raw and story.raw_html is not None:
+                    pages.append((story_id, story.url, iso(story.fetched_at) or "", story.raw_html))
                 result.ids.append(story_id)
                 if dedup is not None and result.added + result.updated > before:
                     for reason in link_story(conn, story_id, story, dedup):
                         result.linked[reason] = result.linked.get(reason, 0) + 1
             _index_for_search(conn, search)
+            if commit:
+                _keep_pages(conn, pages)
+            else:
+                result.pages = pages
     finally:
         conn.row_factory = None
     return result
@@ -557,11 +573,6 @@ def _write_one(
         conn.execute(
             "INSERT OR IGNORE INTO aliases (url, story_id, first_seen) VALUES (?, ?, ?)",
             [url, story_id, seen],
-        )
-    if keep_raw and story.raw_html is not None:
-        conn.execute(
-            "INSERT OR REPLACE INTO raw_pages (story_id, url, fetched_at, html) VALUES (?, ?, ?, ?)",
-            [story_id, story.url, seen, compress_page(story.raw_html)],
         )
     return story_id
 
@@ -702,6 +713,42 @@ def compress_page(html: bytes) -> bytes:
     if compressor is None:
         compressor = _codecs.compressor = zstandard.ZstdCompressor(level=_ZSTD_LEVEL)
     return bytes(compressor.compress(html))
+
+
+# Raw pages a statement: one statement is one call into SQLite (4 parameters a row, well under
+# the 999 of old SQLite builds), so a thread storing them needs Python's lock a few times a batch.
+_PAGES_PER_INSERT = 200
+
+
+def _keep_pages(conn: sqlite3.Connection, pages: Sequence[RawPage]) -> None:
+    """Compress and store raw pages (a later page of the same story replaces an earlier one).
+
+    Written after the batch's search rows: an ``INSERT OR REPLACE`` opens a statement savepoint,
+    which makes FTS5 flush what it holds (see ``_index_for_search``). The pages are compressed
+    in one call (zstd's ``multi_compress_to_buffer``, the same frames as ``compress_page``).
+    """
+    if not pages:
+        return
+    compressor = getattr(_codecs, "compressor", None)
+    if compressor is None:
+        compressor = _codecs.compressor = zstandard.ZstdCompressor(level=_ZSTD_LEVEL)
+    html = [page[3] for page in pages]
+    many = getattr(compressor, "multi_compress_to_buffer", None)  # C backend only
+    blobs = [bytes(b) for b in many(html)] if many is not None else [compress_page(h) for h in html]
+    for start in range(0, len(pages), _PAGES_PER_INSERT):
+        chunk = pages[start : start + _PAGES_PER_INSERT]
+        values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
+        params = [
+            v
+            for (story_id, url, seen, _), blob in zip(
+                chunk, blobs[start : start + len(chunk)], strict=True
+            )
+            for v in (story_id, url, seen, blob)
+        ]
+        conn.execute(
+            "INSERT OR REPLACE INTO raw_pages (story_id, url, fetched_at, html) VALUES " + values,
+            params,
+        )
 
 
 def decompress_page(blob: bytes) -> bytes:

@@ -14,11 +14,14 @@ gave 8% more pages per second (median of the pairs) and took 20% less CPU (6.3-8
 7.3-9.2 ms a page). The thread is still there for a database on storage slow enough that a
 commit would stall the crawl.
 
-An inline writer still hands each batch's COMMIT to a thread: the commit is one call into SQLite
-(the batch's pages copied into the WAL with their checksums, a checkpoint now and then) that
-runs outside Python's global lock, so it overlaps the crawl instead of interrupting it, and the
-thread needs the lock only to start and to finish. Writing the 5,000 benchmark stories with
-Python work between batches: 0.69-0.74 against 0.77-0.87 ms of the crawl thread's CPU a story.
+An inline writer still hands the end of each batch to a thread: compressing its raw pages (one
+zstd call for the batch), storing them (one statement per 200) and the COMMIT (the batch's pages
+copied into the WAL with their checksums, a checkpoint now and then) are a few long calls that
+run outside Python's global lock, so they overlap the crawl instead of interrupting it, and the
+thread needs the lock only between them. Writing the 5,000 benchmark stories with Python work
+between batches, three interleaved pairs each: the COMMIT in the thread took the crawl thread's
+CPU from 0.77-0.87 to 0.69-0.74 ms a story, and the raw pages with it from 0.72-0.89 to
+0.62-0.70 (on a busier minute).
 The next batch waits for that COMMIT before it begins, so batches still land one at a time and
 in order; a batch counts as stored (and is counted) when its COMMIT is done, and a COMMIT that
 fails rolls its batch back and is counted like any other failed batch.
@@ -141,6 +144,8 @@ class Writer:
         if self.committing is not None:
             wait_for([self.committing])
             self.committing = None
+            if self.db is not None and self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")  # left open by a commit that failed early
 
     def _close(self) -> None:
         self.settle()
@@ -155,8 +160,8 @@ class Writer:
         thread if it has one; ``wait=False``: fail with :class:`wirecrawl.store.StoreBusy` if
         the lock is taken.
 
-        Inline, the batch is written in the caller's thread and its COMMIT handed to the
-        committer thread: the future is done when the batch is stored (or failed to be). The
+        Inline, the batch is written in the caller's thread and its raw pages and COMMIT handed
+        to the committer thread: the future is done when the batch is stored (or failed to be). The
         next batch waits for that COMMIT before it begins.
         """
         if self.committer is None:
@@ -176,9 +181,10 @@ class Writer:
         )
 
     def _commit(self, result: store.WriteResult) -> store.WriteResult:
-        # A COMMIT copies the batch's pages into the WAL (about 15 ms a batch of 100 stories,
-        # 15% of storing's CPU) outside Python's global lock, so here it overlaps the crawl.
-        store.commit(self.db)
+        # The batch's raw pages (about 7 ms to compress a batch of 100) and its COMMIT (about
+        # 15 ms) run outside Python's global lock, so here they overlap the crawl.
+        pages, result.pages = result.pages, []
+        store.commit(self.db, pages)
         return result
 
 
