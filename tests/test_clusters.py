@@ -91,6 +91,13 @@ def test_light_edit_is_a_near_duplicate_and_unrelated_stays_apart(path):
     assert clusters(path) == {1: (1, 1), 2: (2, 1), 3: (1, 0)}
 
 
+def test_a_near_copy_written_in_the_same_batch_as_its_original_joins_it(path):
+    edited = [ORIGINAL[0].replace("Thursday", "Friday"), ORIGINAL[1]]
+    result = write(path, story(1, "agency", ORIGINAL), story(2, "wire", edited))
+    assert result.linked == {"near": 1}  # the original's buckets were not written yet
+    assert clusters(path) == {1: (1, 1), 2: (1, 0)}
+
+
 def test_credit_line_links_even_when_texts_differ_and_names_the_original(path):
     write(path, story(1, "agency", ORIGINAL, published_at=NOW))
     # a translation: nothing in common with the text, but it credits the agency's URL
