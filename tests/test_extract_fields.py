@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wirecrawl.dates import choose_date, clock_only
 from wirecrawl.extract import extract
@@ -404,3 +406,15 @@ def test_byline_date_with_its_clock_is_chosen_to_the_minute() -> None:
     choice = choose_date(found.date_candidates, FETCHED, timezone="Asia/Riyadh", languages=["ar"])
     assert choice.result.published_at == datetime(2026, 10, 30, 15, 14, tzinfo=UTC)
     assert choice.candidate is not None and "خالد" not in choice.candidate.text
+
+
+@given(st.text(alphabet=st.sampled_from("abc پچژکیةيكى ٹے аб漢かな1_.\n"), max_size=300))
+@settings(max_examples=200)
+def test_script_counts_are_the_characters_the_runs_cover(text):
+    from wirecrawl.extract import language
+
+    patterns = [language._ARABIC_RE, language._PERSIAN_RE, language._URDU_RE]
+    patterns += [language._ARABIC_ONLY_RE, language._KANA_RE, language._HAN_RE]
+    patterns += [language._CYRILLIC_RE] + [p for _, p in language._OTHER_SCRIPTS]
+    for pattern in patterns:
+        assert language._count(pattern, text) == sum(len(run) for run in pattern.findall(text))
