@@ -707,12 +707,16 @@ _ZSTD_LEVEL = 1
 _codecs = threading.local()  # a zstd context is not safe to share between threads
 
 
-def compress_page(html: bytes) -> bytes:
-    """A raw page as ``raw_pages.html`` keeps it: one zstd frame, its size in the header."""
+def _compressor() -> zstandard.ZstdCompressor:
     compressor = getattr(_codecs, "compressor", None)
     if compressor is None:
         compressor = _codecs.compressor = zstandard.ZstdCompressor(level=_ZSTD_LEVEL)
-    return bytes(compressor.compress(html))
+    return compressor
+
+
+def compress_page(html: bytes) -> bytes:
+    """A raw page as ``raw_pages.html`` keeps it: one zstd frame, its size in the header."""
+    return bytes(_compressor().compress(html))
 
 
 # Raw pages a statement: one statement is one call into SQLite (4 parameters a row, well under
@@ -729,11 +733,8 @@ def _keep_pages(conn: sqlite3.Connection, pages: Sequence[RawPage]) -> None:
     """
     if not pages:
         return
-    compressor = getattr(_codecs, "compressor", None)
-    if compressor is None:
-        compressor = _codecs.compressor = zstandard.ZstdCompressor(level=_ZSTD_LEVEL)
     html = [page[3] for page in pages]
-    many = getattr(compressor, "multi_compress_to_buffer", None)  # C backend only
+    many = getattr(_compressor(), "multi_compress_to_buffer", None)  # C backend only
     blobs = [bytes(b) for b in many(html)] if many is not None else [compress_page(h) for h in html]
     for start in range(0, len(pages), _PAGES_PER_INSERT):
         chunk = pages[start : start + _PAGES_PER_INSERT]

@@ -21,10 +21,10 @@ run outside Python's global lock, so they overlap the crawl instead of interrupt
 thread needs the lock only between them. Writing the 5,000 benchmark stories with Python work
 between batches, three interleaved pairs each: the COMMIT in the thread took the crawl thread's
 CPU from 0.77-0.87 to 0.69-0.74 ms a story, and the raw pages with it from 0.72-0.89 to
-0.62-0.70 (on a busier minute).
-The next batch waits for that COMMIT before it begins, so batches still land one at a time and
-in order; a batch counts as stored (and is counted) when its COMMIT is done, and a COMMIT that
-fails rolls its batch back and is counted like any other failed batch.
+0.62-0.70 (on a busier minute). The next batch waits for that COMMIT before it begins, so
+batches still land one at a time and in order; a batch counts as stored (and is counted) when
+its COMMIT is done, and a COMMIT that fails rolls its batch back and is counted like any other
+failed batch.
 
 An inline writer does not sleep on another process's write lock (a ``--workers`` sibling, a
 scheduled crawl): a batch that finds the lock taken stays buffered (counted in
@@ -83,7 +83,7 @@ class Writer:
             if threaded
             else None
         )
-        # Inline, a batch's COMMIT runs in this thread while the crawl goes on (see ``_write``).
+        # Inline, the end of a batch (raw pages, COMMIT) runs in this thread (see ``submit``).
         self.committer = (
             None
             if threaded
