@@ -313,6 +313,34 @@ def test_crawl_gc_freezes_what_exists_and_puts_the_collector_back():
     assert gc.get_threshold() == before
 
 
+def test_scrapy_debug_records_are_skipped_only_when_no_handler_shows_them():
+    import logging
+
+    from wirecrawl.crawl import unlogged_records_skipped
+
+    engine = logging.getLogger("scrapy.core.engine")
+    shown = logging.StreamHandler()
+    shown.setLevel(logging.INFO)  # what Scrapy's root handler does with LOG_LEVEL = "INFO"
+    root_level = logging.root.level
+    saved = logging.root.handlers[:]
+    logging.root.handlers[:] = [shown]
+    logging.root.setLevel(logging.NOTSET)  # as Scrapy leaves it
+    try:
+        assert engine.isEnabledFor(logging.DEBUG)  # each "Crawled" message would be built
+        with unlogged_records_skipped():
+            assert not engine.isEnabledFor(logging.DEBUG)
+            assert engine.isEnabledFor(logging.INFO)
+            assert logging.getLogger("wirecrawl").isEnabledFor(logging.DEBUG)  # ours untouched
+        assert engine.isEnabledFor(logging.DEBUG)  # put back
+        everything = logging.Handler()  # a handler taking every level, e.g. a log capture
+        logging.root.addHandler(everything)
+        with unlogged_records_skipped():
+            assert engine.isEnabledFor(logging.DEBUG)
+    finally:
+        logging.root.handlers[:] = saved
+        logging.root.setLevel(root_level)
+
+
 def _sources(*names):
     from wirecrawl.sources import get_source, load_sources
 
