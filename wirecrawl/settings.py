@@ -26,6 +26,7 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_CLASS = "wirecrawl.fingerprint.CanonicalFingerprinter"
+STATS_CLASS = "wirecrawl.stats.CrawlStats"  # see wirecrawl.stats: no per-access shim
 FEED_EXPORT_ENCODING = "utf-8"
 
 # Every middleware costs each page a step through Scrapy's chain whether it acts or not, so those
