@@ -189,7 +189,10 @@ def urls(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None)
 @given(urls())
 def test_canonicalize_is_idempotent(url: str) -> None:
+    import wirecrawl.urls
+
     once = canonicalize(url)
+    wirecrawl.urls._CANONICAL.clear()  # the rules themselves, not the cache's answer
     assert canonicalize(once) == once
 
 
@@ -314,3 +317,34 @@ def test_choose_canonical(
 def test_choose_canonical_rejects_bad_page_url() -> None:
     with pytest.raises(ValueError):
         choose_canonical("not a url", "https://example.com/a")
+
+
+def test_a_canonical_spelling_is_known_without_running_the_rules_again(monkeypatch) -> None:
+    import wirecrawl.urls as urls
+
+    raw = "HTTP://WWW.Example.org:80/news/a-story/?utm_source=feed&id=7#top"
+    canonical = canonicalize(raw)
+    passes: list[str] = []
+    real = urls._canonicalize_once
+
+    def counted(url: str, scheme: str) -> str:
+        passes.append(url)
+        return real(url, scheme)
+
+    monkeypatch.setattr(urls, "_canonicalize_once", counted)
+    assert canonicalize(canonical) == canonical
+    assert canonicalize(raw) == canonical
+    assert passes == []  # the site check and the store ask for it again: no rule runs
+    fresh = "http://www.example.org/news/another-story/?utm_medium=x"
+    assert canonicalize(fresh) == "http://example.org/news/another-story"
+    assert passes  # a URL not seen before does run them
+
+
+def test_the_url_cache_is_bounded(monkeypatch) -> None:
+    import wirecrawl.urls as urls
+
+    monkeypatch.setattr(urls, "_CANONICAL_SIZE", 4)
+    urls._CANONICAL.clear()
+    for n in range(10):
+        assert canonicalize(f"http://example.org/a/{n}?utm_source=x") == f"http://example.org/a/{n}"
+        assert len(urls._CANONICAL) <= 5  # cleared whole when full, then the new pair

@@ -253,7 +253,6 @@ def _canonicalize_once(url: str, scheme: str) -> str:
     return urlunsplit((scheme, netloc, _clean_path(parts.path), _clean_query(parts.query), ""))
 
 
-@lru_cache(maxsize=65536)
 def canonicalize(url: str) -> str:
     """The canonical spelling of an absolute http(s) URL; idempotent (results cached: a crawl
     asks for the same URL from discovery, the dupefilter, the pipelines and the store).
@@ -262,17 +261,31 @@ def canonicalize(url: str) -> str:
     steps repeat until the spelling stops changing: once more for nearly every URL.
     Raises ValueError for a relative or non-http(s) URL and for an invalid port.
     """
-    url = url.strip()
-    scheme = urlsplit(url).scheme.lower()
+    known = _CANONICAL.get(url)
+    if known is not None:
+        return known
+    stripped = url.strip()
+    scheme = urlsplit(stripped).scheme.lower()
     if scheme not in DEFAULT_PORTS:
         raise ValueError(f"not an absolute http(s) URL: {url!r}")
-    current = _canonicalize_once(url, scheme)
+    current = _canonicalize_once(stripped, scheme)
     for _ in range(4):
         following = _canonicalize_once(current, scheme)
         if following == current:
             break
         current = following
+    if len(_CANONICAL) >= _CANONICAL_SIZE:
+        _CANONICAL.clear()
+    _CANONICAL[url] = current
+    # A canonical URL is its own canonical spelling, and it is asked for again (the site it is
+    # on, the store's row): known at once instead of two more passes of the rules (about 40 us).
+    _CANONICAL[current] = current
     return current
+
+
+# URL (as asked, and each canonical spelling) -> canonical spelling; cleared whole when full.
+_CANONICAL: dict[str, str] = {}
+_CANONICAL_SIZE = 65_536
 
 
 def _host(url: str) -> str:
