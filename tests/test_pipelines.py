@@ -263,12 +263,12 @@ def test_inline_store_commits_in_a_thread_and_counts_a_commit_that_fails(
     commit = store.commit
     threads, sabotage = [], threading.Event()
 
-    def watched_commit(db, pages=()):
+    def watched_commit(db, pages=(), search=()):
         threads.append(threading.current_thread().name)
         if sabotage.is_set():  # a foreign key checked only at COMMIT: a real failure there
             db.conn.execute("PRAGMA defer_foreign_keys = ON")
             db.conn.execute("INSERT INTO aliases VALUES ('http://x.test/', -1, '2026-11-29')")
-        commit(db, pages)
+        commit(db, pages, search)
 
     monkeypatch.setattr(store, "commit", watched_commit)
     settings = {"WIRECRAWL_DB": str(tmp_path / "commit.db"), "WIRECRAWL_BATCH_SIZE": 2}
@@ -295,6 +295,8 @@ def test_inline_store_commits_in_a_thread_and_counts_a_commit_that_fails(
     assert {url: store.decompress_page(html) for url, html in pages} == {
         url: url.encode() for url in stored
     }  # compressed and kept by the committer thread, none of the failed batch's
+    indexed = {row[0] for row in db.execute("SELECT rowid FROM stories_fts")}
+    assert indexed == {row[0] for row in db.execute("SELECT id FROM stories")}  # searchable too
     assert db.execute("SELECT count(*) FROM aliases WHERE story_id = -1").fetchone()[0] == 0
     counted = stats(crawler)
     assert counted["wirecrawl/errors/store-failed"] == 2

@@ -142,6 +142,20 @@ def test_a_write_left_open_keeps_its_pages_only_when_committed(db):
     assert db.execute("SELECT count(*) FROM raw_pages").fetchone()[0] == 1
 
 
+def test_a_write_left_open_is_searchable_once_committed(db):
+    result = store.write_stories(db, [story(1, body="Zanzibar ferry timetable")], commit=False)
+    assert [row[0] for row in result.search] == result.ids  # left for commit, folded
+    assert store.search_stories(db, "Zanzibar") == []  # nothing indexed yet
+    store.commit(db, result.pages, result.search)
+    found = store.search_stories(db, "Zanzibar")
+    assert [hit["id"] for hit in found] == result.ids
+    # a failed commit indexes nothing
+    result = store.write_stories(db, [story(2, body="Zanzibar spice market")], commit=False)
+    with pytest.raises(TypeError):
+        store.commit(db, [(result.ids[0], "http://x.test/", "2026-11-29", None)], result.search)
+    assert [hit["id"] for hit in store.search_stories(db, "spice")] == []
+
+
 def test_raw_page_kept_compressed_or_not_at_all(db):
     result = store.write_stories(db, [story(raw_html=b"<html>" + b"x" * 5000 + b"</html>")])
     assert store.raw_page(db, result.ids[0]).startswith(b"<html>x")

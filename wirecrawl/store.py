@@ -374,18 +374,22 @@ def transaction(
         conn.execute("COMMIT")
 
 
-def commit(db: sqlite_utils.Database, pages: Sequence[RawPage] = ()) -> None:
-    """Keep ``pages`` (the raw pages the write left, see :class:`WriteResult`) and COMMIT the
-    transaction a ``commit=False`` write left open; if anything fails, roll it back (SQLite may
-    already have) and raise, so nothing of it is stored.
+def commit(
+    db: sqlite_utils.Database, pages: Sequence[RawPage] = (), search: Sequence[SearchRow] = ()
+) -> None:
+    """Keep ``pages`` and index ``search`` (the raw pages and search rows the write left, see
+    :class:`WriteResult`), then COMMIT the transaction a ``commit=False`` write left open; if
+    anything fails, roll it back (SQLite may already have) and raise, so nothing of it is stored.
 
-    Compressing the pages, storing them and the commit itself (pages copied into the WAL,
-    checksums, a checkpoint now and then) are a few long calls that run outside Python's global
-    lock, so another thread may do them while the crawl goes on.
+    Compressing the pages, storing them, indexing the batch for search (FTS5 tokenises in C)
+    and the commit itself (pages copied into the WAL, checksums, a checkpoint now and then) are
+    a few long calls that run outside Python's global lock, so another thread may do them while
+    the crawl goes on.
     """
     conn = db.conn
     try:
         _keep_pages(conn, pages)
+        _index_for_search(conn, search)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -402,12 +406,16 @@ class WriteResult:
     unchanged: int = 0
     linked: dict[str, int] = field(default_factory=dict)  # cluster links made, by reason
     ids: list[int] = field(default_factory=list)
-    # raw pages a ``commit=False`` write left for :func:`commit` to compress and store
+    # raw pages and search rows a ``commit=False`` write left for :func:`commit` to store
     pages: list[RawPage] = field(default_factory=list, repr=False)
+    search: list[SearchRow] = field(default_factory=list, repr=False)
 
 
 RawPage = tuple[int, str, str, bytes]
 """A raw page waiting to be kept: ``(story_id, url, fetched_at, html)``."""
+
+SearchRow = tuple[int, str, str]
+"""A story waiting to be indexed for search: ``(story_id, folded title, folded body)``."""
 
 
 def story_row(story: Story) -> dict[str, Any]:
@@ -501,11 +509,12 @@ def write_stories(
                 if dedup is not None and result.added + result.updated > before:
                     for reason in link_story(conn, story_id, story, dedup):
                         result.linked[reason] = result.linked.get(reason, 0) + 1
-            _index_for_search(conn, search)
+            rows = [(story_id, title, body) for story_id, (title, body) in search.items()]
             if commit:
+                _index_for_search(conn, rows)
                 _keep_pages(conn, pages)
             else:
-                result.pages = pages
+                result.pages, result.search = pages, rows
     finally:
         conn.row_factory = None
     return result
@@ -1216,18 +1225,17 @@ def _queue_search(
     search[story_id] = (fold_for_search(title), fold_for_search(body))
 
 
-def _index_for_search(conn: sqlite3.Connection, search: dict[int, tuple[str, str]]) -> None:
-    """Write a batch's queued search rows, last of all in its transaction.
+def _index_for_search(conn: sqlite3.Connection, rows: Sequence[SearchRow]) -> None:
+    """Write a batch's queued search rows, after every story of it in its transaction.
 
     FTS5 keeps new rows in memory until the transaction commits, unless a later statement of the
     transaction opens a statement savepoint (an ``INSERT OR REPLACE``, a write checked by a
     foreign key): then it writes what it holds as a segment of its own. Indexed story by story,
-    every story became a segment, to be merged again and again; written last, a batch is one.
+    every story became a segment, to be merged again and again; written together, a batch is one.
     """
-    if search:
+    if rows:
         conn.executemany(
-            "INSERT OR REPLACE INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)",
-            [(story_id, title, body) for story_id, (title, body) in search.items()],
+            "INSERT OR REPLACE INTO stories_fts (rowid, title, body) VALUES (?, ?, ?)", rows
         )
 
 

@@ -15,7 +15,8 @@ gave 8% more pages per second (median of the pairs) and took 20% less CPU (6.3-8
 commit would stall the crawl.
 
 An inline writer still hands the end of each batch to a thread: compressing its raw pages (one
-zstd call for the batch), storing them (one statement per 200) and the COMMIT (the batch's pages
+zstd call for the batch), storing them (one statement per 200), indexing the batch for search
+(FTS5 tokenises in C) and the COMMIT (the batch's pages
 copied into the WAL with their checksums, a checkpoint now and then) are a few long calls that
 run outside Python's global lock, so they overlap the crawl instead of interrupting it, and the
 thread needs the lock only between them. Writing the 5,000 benchmark stories with Python work
@@ -181,10 +182,12 @@ class Writer:
         )
 
     def _commit(self, result: store.WriteResult) -> store.WriteResult:
-        # The batch's raw pages (about 7 ms to compress a batch of 100) and its COMMIT (about
-        # 15 ms) run outside Python's global lock, so here they overlap the crawl.
+        # The batch's raw pages (about 7 ms to compress a batch of 100), its search rows (FTS5
+        # tokenising) and its COMMIT (about 15 ms) run outside Python's global lock, so here
+        # they overlap the crawl.
         pages, result.pages = result.pages, []
-        store.commit(self.db, pages)
+        search, result.search = result.search, []
+        store.commit(self.db, pages, search)
         return result
 
 
