@@ -577,7 +577,10 @@ def _write_one(
         update["last_seen"] = max(seen, update.get("last_seen", seen))
         sets = ", ".join(f"{k} = ?" for k in update)
         conn.execute(f"UPDATE stories SET {sets} WHERE id = ?", [*update.values(), story_id])
-    _queue_search(conn, story_id, existing, search)
+    if existing is None:  # stored just as written: no need to read it back
+        search[story_id] = (fold_for_search(row["title"]), fold_for_search(row["body"]))
+    else:
+        _queue_search(conn, story_id, existing, search)
     for url in {story.url, *story.aliases} - {story.canonical_url}:
         conn.execute(
             "INSERT OR IGNORE INTO aliases (url, story_id, first_seen) VALUES (?, ?, ?)",
