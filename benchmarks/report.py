@@ -336,6 +336,67 @@ def render(report: Mapping[str, Any]) -> str:
     return "\n".join(out)
 
 
+def comparison(earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[list[Any]]:
+    """Rows ``[figure, earlier, now, change]`` for the targets, the CPU ratio, each variant's
+    CPU per page and each stage's cost; ``change`` is now/earlier - 1 (None where either run
+    lacks the figure)."""
+    old, new = earlier.get("summary") or {}, now.get("summary") or {}
+    figures: list[tuple[str, Any, Any]] = [
+        (f"{t.label} (%)", _percent(old.get(t.key)), _percent(new.get(t.key)))
+        if t.unit == "%"
+        else (t.label, old.get(t.key), new.get(t.key))
+        for t in TARGETS
+    ]
+    figures.append(
+        (
+            "one process CPU / baseline CPU, per page",
+            old.get("one_cpu_vs_baseline_cpu"),
+            new.get("one_cpu_vs_baseline_cpu"),
+        )
+    )
+    for name in ("baseline", "one", "two"):
+        figures.append(
+            (
+                f"{name}: CPU ms/page",
+                _get(old, "variants", name, "cpu_ms_per_page"),
+                _get(new, "variants", name, "cpu_ms_per_page"),
+            )
+        )
+    stages = {**(old.get("stage_us_per_page") or {}), **(new.get("stage_us_per_page") or {})}
+    for stage in sorted(stages, key=_stage_order):
+        figures.append(
+            (
+                f"stage {stage}: CPU us/page",
+                _get(old, "stage_us_per_page", stage),
+                _get(new, "stage_us_per_page", stage),
+            )
+        )
+    rows: list[list[Any]] = []
+    for label, before, after in figures:
+        change = _ratio(after, before)
+        rows.append([label, before, after, None if change is None else change - 1])
+    return rows
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else 100 * share
+
+
+def render_comparison(earlier: Mapping[str, Any], now: Mapping[str, Any]) -> str:
+    """The comparison as text, with what may and may not be read from it."""
+    rows = [
+        [label, before, after, "-" if change is None else f"{100 * change:+.1f}%"]
+        for label, before, after, change in comparison(earlier, now)
+    ]
+    head = f"compared with the run of {earlier.get('started', '?')}"
+    text = table([head, "earlier", "now", "change"], rows)
+    caution = (
+        "the ratios are each taken within one run; CPU per page and stage costs are absolute "
+        "and move with the machine's load from one run to the next"
+    )
+    return f"{text}\nnote: {caution}"
+
+
 def _pair(values: Sequence[Any] | None) -> str:
     if not values:
         return "-"

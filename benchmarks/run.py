@@ -49,6 +49,7 @@ class Plan:
     port: int
     seconds_per_1000: float
     report: Path | None = None
+    compare: Path | None = None
 
 
 def parse_args(argv: Sequence[str] | None) -> Plan:
@@ -69,6 +70,11 @@ def parse_args(argv: Sequence[str] | None) -> Plan:
     parser.add_argument(
         "--report", type=Path, help="only recompute and print the report saved in this JSON file"
     )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        help="also print the figures beside those of an earlier report (its JSON file)",
+    )
     parser.add_argument("--no-memory", action="store_true", help="skip the whole-site crawl")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiled crawl")
     parser.add_argument("--no-growth", action="store_true", help="skip dedup/search growth")
@@ -76,8 +82,9 @@ def parse_args(argv: Sequence[str] | None) -> Plan:
         "--quick", action="store_true", help="reduced scale: 500 stories/site, 1,000-page slice"
     )
     args = parser.parse_args(argv)
-    if args.report is not None and not args.report.is_file():
-        parser.error(f"--report {args.report}: no such file")
+    for option, path in (("--report", args.report), ("--compare", args.compare)):
+        if path is not None and not path.is_file():
+            parser.error(f"{option} {path}: no such file")
     if args.quick:
         args.stories, args.slice, args.rounds = 500, 1_000, min(args.rounds, 2)
         args.growth_stories = min(args.growth_stories, 10_000)
@@ -93,6 +100,7 @@ def parse_args(argv: Sequence[str] | None) -> Plan:
         port=args.port,
         seconds_per_1000=args.timeout,
         report=args.report,
+        compare=args.compare,
     )
 
 
@@ -328,8 +336,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     """Run everything, print the table and the top profile costs, write the JSON."""
     signal.signal(signal.SIGTERM, _stop)  # so nginx and the temp folders are cleaned up
     plan = parse_args(argv)
+    earlier = load_report(plan.compare) if plan.compare is not None else None
     if plan.report is not None:
-        return report_again(plan.report)
+        return report_again(plan.report, earlier)
     nginx = S.find_nginx()
     if nginx is None:
         raise SystemExit(S.NGINX_HINT)
@@ -387,13 +396,26 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         say(f"growth: dedup 1k vs {plan.growth_stories:,}, search at {plan.growth_stories:,}")
         report["growth"] = run_growth(plan, work)
     report["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 1)
-    finish(report, stamp)
+    finish(report, stamp, earlier)
     print(f"logs in {work}")
     return report
 
 
-def finish(report: dict[str, Any], stamp: str) -> None:
-    """Derive summary, targets and notes from the raw figures; write and print the report."""
+def load_report(path: Path) -> dict[str, Any]:
+    """A report written by an earlier run, for ``--compare``; SystemExit naming the file when it
+    is not one."""
+    try:
+        report = json.loads(path.read_text())
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise SystemExit(f"--compare {path}: not a benchmark report ({exc})") from exc
+    if not isinstance(report, dict) or not isinstance(report.get("summary"), dict):
+        raise SystemExit(f"--compare {path}: not a benchmark report (it has no summary)")
+    return report
+
+
+def finish(report: dict[str, Any], stamp: str, earlier: dict[str, Any] | None = None) -> None:
+    """Derive summary, targets and notes from the raw figures; write and print the report
+    (beside an ``earlier`` one's figures when given)."""
     report["summary"] = R.summarise(report["rounds"], report.get("growth"), report.get("memory"))
     report["targets"] = R.evaluate(report["summary"])
     report["notes"] = notes(report)
@@ -409,14 +431,16 @@ def finish(report: dict[str, Any], stamp: str) -> None:
         print("  self time:")
         for name, share in top["self"][:8]:
             print(f"  {100 * share:5.1f}%  {name}")
+    if earlier is not None:
+        print("\n" + R.render_comparison(earlier, report))
     print(f"\nwritten: {latest} and {dated}")
 
 
-def report_again(path: Path) -> dict[str, Any]:
+def report_again(path: Path, earlier: dict[str, Any] | None = None) -> dict[str, Any]:
     """Recompute and print the summary of a saved report (after changing targets or ratios)."""
     report = dict(json.loads(path.read_text()))
     stamp = R.timestamp(datetime.fromisoformat(report["started"]))
-    finish(report, stamp)
+    finish(report, stamp, earlier)
     return report
 
 

@@ -343,3 +343,42 @@ def test_quick_plan_shrinks_every_size() -> None:
     assert plan.growth_stories == 10_000
     full = B.parse_args([])
     assert full.stories * 4 >= 20_000 and full.slice_pages == 5_000 and full.rounds == 3
+
+
+def test_comparison_sets_each_figure_beside_an_earlier_runs() -> None:
+    earlier = {"started": "then", "summary": R.summarise([fake_round(100.0, 300.0)], None, None)}
+    faster = fake_round(150.0, None)
+    faster["stages"]["stages"]["extract"]["us_per_page"] = 3000.0
+    now = {"started": "now", "summary": R.summarise([faster], None, None)}
+    rows = {row[0]: row[1:] for row in R.comparison(earlier, now)}
+    before, after, change = rows["one process / baseline, pages/s"]
+    assert (before, after) == (pytest.approx(0.5), pytest.approx(0.75))
+    assert change == pytest.approx(0.5)
+    assert rows["two cores / baseline, pages/s"] == [pytest.approx(1.5), None, None]
+    # shares as percentages (300 us of dates in 10 ms of crawl CPU a page, in both runs)
+    assert rows["date normalisation, share of crawl CPU (%)"] == [
+        pytest.approx(3.0),
+        pytest.approx(3.0),
+        pytest.approx(0.0),
+    ]
+    assert rows["stage extract: CPU us/page"] == [4000.0, 3000.0, pytest.approx(-0.25)]
+    text = R.render_comparison(earlier, now)
+    assert "compared with the run of then" in text and "-25.0%" in text
+    assert "within one run" in text  # says what may be read from it
+
+
+def test_compare_needs_a_report_that_exists_and_is_one(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        B.parse_args(["--compare", str(tmp_path / "missing.json")])
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    with pytest.raises(SystemExit, match=r"broken\.json: not a benchmark report"):
+        B.load_report(broken)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"rounds": []}))
+    with pytest.raises(SystemExit, match="it has no summary"):
+        B.load_report(other)
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"started": "then", "summary": {}}))
+    assert B.parse_args(["--compare", str(good)]).compare == good
+    assert B.load_report(good)["started"] == "then"
