@@ -371,11 +371,21 @@ def comparison(earlier: Mapping[str, Any], now: Mapping[str, Any]) -> list[list[
                 _get(new, "stage_us_per_page", stage),
             )
         )
+    figures.append(("stages / plain parse, CPU a page", _per_parse(old), _per_parse(new)))
     rows: list[list[Any]] = []
     for label, before, after in figures:
         change = _ratio(after, before)
         rows.append([label, before, after, None if change is None else change - 1])
     return rows
+
+
+def _per_parse(summary: Mapping[str, Any]) -> float | None:
+    """wirecrawl's stages together over the plain parse, both timed in the same run: the cost
+    of our own work in units of the baseline's, steadier across runs than either alone."""
+    stages = summary.get("stage_us_per_page") or {}
+    parse = stages.get("parse")
+    ours = [us for name, us in stages.items() if name != "parse" and us is not None]
+    return _ratio(sum(ours), parse) if ours else None
 
 
 def _percent(share: float | None) -> float | None:

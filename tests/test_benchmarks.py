@@ -362,6 +362,10 @@ def test_comparison_sets_each_figure_beside_an_earlier_runs() -> None:
         pytest.approx(0.0),
     ]
     assert rows["stage extract: CPU us/page"] == [4000.0, 3000.0, pytest.approx(-0.25)]
+    faster["stages"]["stages"]["parse"] = {"us_per_page": 1000.0}
+    now["summary"] = R.summarise([faster], None, None)
+    rows = {row[0]: row[1:] for row in R.comparison(earlier, now)}
+    assert rows["stages / plain parse, CPU a page"][:2] == [None, pytest.approx(4.5)]
     text = R.render_comparison(earlier, now)
     assert "compared with the run of then" in text and "-25.0%" in text
     assert "within one run" in text  # says what may be read from it
