@@ -57,3 +57,19 @@ def test_microdata_and_elements_without_attributes() -> None:
     # the <p> with no attributes is not indexed; the hinted ones are
     assert all(el.get("class") or el.get("id") for el, _ in index.items)
     assert len(index.items) == 6
+
+
+def test_with_rel_finds_what_an_xpath_below_the_region_finds() -> None:
+    root = parse_html(
+        "<html><head><link rel='author' href='/a'></head><body>"
+        "<div id='story' rel='author'><p>By <a rel='author' href='/w'>Wren</a> and "
+        "<a rel='author nofollow' href='/x'>Xan</a>, <span rel='author'>Yara</span></p></div>"
+        "<aside><a rel='author' href='/z'>Zed</a></aside></body></html>"
+    )
+    index = HintIndex(root)
+    story = root.get_element_by_id("story")
+    found = index.with_rel("author", story)
+    assert found == story.xpath(".//*[@rel='author']")  # below the region, exact value, in order
+    assert [el.text for el in found] == ["Wren", "Yara"]
+    assert index.with_rel("author", root) == root.xpath(".//*[@rel='author']")
+    assert len(index.with_rel("author", root)) == 5

@@ -168,7 +168,7 @@ def byline_texts(region: HtmlElement, index: HintIndex) -> list[str]:
     found: list[str] = []
     candidates = (
         index.find(BYLINE_HINT_RE, region)
-        + region.xpath(".//*[@rel='author']")
+        + index.with_rel("author", region)
         + index.find(_META_HINT_RE, region)
     )
     seen: set[HtmlElement] = set()
