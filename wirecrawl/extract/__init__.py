@@ -154,11 +154,14 @@ def _publisher(found: Structured, source: Source | None) -> tuple[str | None, st
 
 
 def _title(
-    root: HtmlElement, found: Structured, selected: SelectorFields | None, site_names: list[str]
+    h1s: list[HtmlElement],
+    found: Structured,
+    selected: SelectorFields | None,
+    site_names: list[str],
 ) -> tuple[str | None, str]:
     from wirecrawl.extract.structured import jsonld_text, microdata_value
     from wirecrawl.extract.text import clean_text
-    from wirecrawl.extract.title import choose_title, h1_candidates
+    from wirecrawl.extract.title import choose_title
 
     if selected is not None and selected.title:
         return clean_text(selected.title), "selectors"
@@ -182,7 +185,7 @@ def _title(
         value = found.first_meta(name)
         if value:
             candidates.append((value, f"meta:{name}"))
-    return choose_title(candidates, h1_candidates(root), found.title_tag, site_names)
+    return choose_title(candidates, h1s, found.title_tag, site_names)
 
 
 def _authors(
@@ -460,7 +463,7 @@ def _extract_text(
     from wirecrawl.extract.dom import HintIndex, base_url, parse_html
     from wirecrawl.extract.selectors import apply_selectors
     from wirecrawl.extract.structured import article_body, read_structured
-    from wirecrawl.extract.title import headline_element
+    from wirecrawl.extract.title import h1_candidates, headline_element
 
     out = Extracted(evidence={"encoding": encoding_evidence})
     root = parse_html(text, utf8)
@@ -477,8 +480,9 @@ def _extract_text(
     out.publisher, out.evidence["publisher"] = _publisher(found, source)
     cross_site = _canonical(out, found, url, base)
 
-    out.title, out.evidence["title"] = _title(root, found, selected, site_names)
-    headline = headline_element(root, out.title)
+    h1s = h1_candidates(root)  # the title's evidence, then where the headline is
+    out.title, out.evidence["title"] = _title(h1s, found, selected, site_names)
+    headline = headline_element(root, out.title, h1s)
     skip = _skip_elements(root, source, out.boilerplate_removed)
     guide = article_body(found.article) if found.article else None
     kept, excluded, containers, rule = _body(root, selected, skip, index, headline, guide)

@@ -101,9 +101,14 @@ def h1_candidates(root: HtmlElement) -> list[HtmlElement]:
     return [h1 for h1 in root.iter("h1") if not is_site_heading(h1)]
 
 
-def headline_element(root: HtmlElement, title: str | None) -> HtmlElement | None:
-    """The ``<h1>`` (else ``<h2>``) whose text is the chosen title; else the first non-logo h1."""
-    h1s = h1_candidates(root)
+def headline_element(
+    root: HtmlElement, title: str | None, h1s: list[HtmlElement] | None = None
+) -> HtmlElement | None:
+    """The ``<h1>`` (else ``<h2>``) whose text is the chosen title; else the first non-logo h1.
+
+    ``h1s``: the page's :func:`h1_candidates`, when the caller has them already."""
+    if h1s is None:
+        h1s = h1_candidates(root)
     if title:
         for heading in [*h1s, *root.iter("h2")]:
             if agrees(clean_text(heading.text_content()), title):
