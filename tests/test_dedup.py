@@ -555,3 +555,14 @@ def test_merge_cluster_ids(ids: list[int], expected: int) -> None:
 def test_merge_cluster_ids_needs_ids() -> None:
     with pytest.raises(ValueError):
         merge_cluster_ids([])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789۱۲,'’٬ a", max_size=40))
+def test_digit_group_separators_go_only_between_digits(text: str) -> None:
+    import re
+
+    from wirecrawl.dedup import _DIGIT_GROUP
+
+    between_digits = re.compile(r"(?<=\d)[,'’٬](?=\d)")  # the plain statement of the rule
+    assert _DIGIT_GROUP.sub("", text) == between_digits.sub("", text)
