@@ -418,3 +418,36 @@ def test_script_counts_are_the_characters_the_runs_cover(text):
     patterns += [language._CYRILLIC_RE] + [p for _, p in language._OTHER_SCRIPTS]
     for pattern in patterns:
         assert language._count(pattern, text) == sum(len(run) for run in pattern.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "{",
+                "}",
+                "[",
+                "]",
+                " ",
+                "\n",
+                "<!--",
+                "-->",
+                "<![CDATA[",
+                "]]>",
+                "//",
+                "/*",
+                "*/",
+                '"a"',
+                ":",
+                "1",
+                ",",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_unwrapping_a_script_cuts_what_the_wrapper_pattern_cuts(text: str) -> None:
+    from wirecrawl.extract.structured import _WRAPPER_RE, _unwrap
+
+    assert _unwrap(text) == _WRAPPER_RE.sub("", text.strip()).strip()

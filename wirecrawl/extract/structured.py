@@ -97,9 +97,18 @@ def types_of(node: dict[str, Any]) -> set[str]:
     return {str(t).rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower() for t in items if t}
 
 
+def _unwrap(text: str) -> str:
+    """The script's text without an HTML comment or CDATA wrapper around it, stripped."""
+    text = text.strip()
+    if text.startswith(("{", "[")) and text.endswith(("}", "]")):
+        return text  # plain JSON, nearly all of it: the regex tried each position of the text
+        # for a closing wrapper (60 us on a large script)
+    return _WRAPPER_RE.sub("", text).strip()
+
+
 def load_json(text: str) -> Any:
     """Parse one script's JSON, repairing HTML comments, CDATA, trailing commas, concatenation."""
-    text = _WRAPPER_RE.sub("", text.strip()).strip()
+    text = _unwrap(text)
     if not text:
         return None
     try:
