@@ -219,3 +219,41 @@ def test_learner_forgets_rare_texts_over_its_limit() -> None:
         learner.observe("site", [f"once {i}", "always"])
     assert len([r for r in learner.to_rows() if r[1]]) <= 11
     assert "always" in learner.learned("site")
+
+
+_RULE_WORDS = [
+    "sign up", "subscribe", "subscribe now", "newsletter", "newsletters", "inbox", "in your inbox",
+    "get", "receive", "our", "the", "to", "for", "free", "news", "daily", "copyright", "©", "(c)",
+    "2026", "all", "rights", "reserved", "all rights reserved", "جميع", "كافة", "الحقوق",
+    "محفوظة", "تمامی", "کلیه", "حقوق", "این", "سایت", "محفوظ", "اشترك", "في", "النشرة",
+    "نشرتنا", "عضویت", "در", "خبرنامه", "harbor", "light", ".", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_WORDS), min_size=1, max_size=12).map(" ".join))
+def test_a_rules_needles_never_rule_out_a_paragraph_it_matches(text: str) -> None:
+    from wirecrawl.extract.boilerplate import _COMPILED, _TRIM, paragraph_key
+
+    folded = paragraph_key(text).strip(_TRIM)
+    for name, _, pattern, needles in _COMPILED:
+        if needles and pattern.fullmatch(folded):
+            assert any(needle in folded for needle in needles), (name, folded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subscribe to our newsletter",
+        "Subscribe",
+        "Get our morning newsletter delivered free",
+        "Sign up and the best stories land in your inbox",
+        "Copyright (c) 2026 Harbor Light",
+        "Harbor Light 2026, all rights reserved",
+        "تمامی حقوق این سایت محفوظ است.",
+        "عضویت در خبرنامه",
+        "اشترك في النشرة اليومية",
+    ],
+)
+def test_rules_with_needles_still_match(text: str) -> None:
+    assert generic_rule(text) in ("newsletter", "copyright")

@@ -130,9 +130,19 @@ _RULES: tuple[tuple[str, int, str], ...] = (
         r"( and \w+)? by\b.*\)?|\(?(editing|edited) by\b.*\)?)",
     ),
 )
+# Words without which a rule cannot match: the rules that look for a phrase anywhere in the
+# paragraph (".*all rights reserved.*") make the regex engine try each position of it, 7 us a
+# paragraph for "copyright" alone; a substring test first rules out nearly every paragraph.
+NEEDLES: dict[str, tuple[str, ...]] = {
+    "copyright": ("©", "(c)", "copyright", "all rights reserved", "حقوق"),
+    "newsletter": ("subscribe", "newsletter", "inbox", "اشترك", "خبرنامه"),
+}
 _COMPILED = tuple(
     sorted(
-        ((name, limit, re.compile(pattern)) for name, limit, pattern in _RULES),
+        (
+            (name, limit, re.compile(pattern), NEEDLES.get(name, ()))
+            for name, limit, pattern in _RULES
+        ),
         key=lambda rule: -rule[1],
     )
 )
@@ -150,9 +160,11 @@ def _generic_rule(text: str) -> str | None:
     folded = paragraph_key(text).strip(_TRIM)
     if not folded:
         return "empty"
-    for name, limit, pattern in _COMPILED:
+    for name, limit, pattern, needles in _COMPILED:
         if len(folded) > limit:
             break
+        if needles and not any(needle in folded for needle in needles):
+            continue
         if pattern.fullmatch(folded):
             return name
     return None
