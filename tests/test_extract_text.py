@@ -257,3 +257,17 @@ def test_a_rules_needles_never_rule_out_a_paragraph_it_matches(text: str) -> Non
 )
 def test_rules_with_needles_still_match(text: str) -> None:
     assert generic_rule(text) in ("newsletter", "copyright")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            " a\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u205f\u3000\u200b\u200cب"
+        )
+    )
+)
+def test_whitespace_is_what_the_regex_engine_calls_whitespace(text: str) -> None:
+    import re
+
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()

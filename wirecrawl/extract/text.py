@@ -44,7 +44,6 @@ _INVISIBLE = dict.fromkeys(
 )
 _JOINERS_RE = re.compile(r"[\u200c\u200d]+")
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SPACE_RE = re.compile(r"\s+")
 
 # Windows-1252 characters that stand for the bytes 0x80-0x9F, as a mis-decoded page shows them.
 _CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
@@ -84,7 +83,7 @@ def fix_mojibake(text: str) -> str:
 
     Only runs that decode as valid UTF-8 are replaced, so genuine "Ã" or "â" text is left alone.
     """
-    if not _TELLTALE_RE.search(text):
+    if text.isascii() or not _TELLTALE_RE.search(text):  # every telltale has a non-ASCII char
         return text
     return _MOJIBAKE_RE.sub(_repair_run, text)
 
@@ -120,7 +119,7 @@ def _clean_once(text: str) -> str:
     text = text.translate(_INVISIBLE)
     if "\u200c" in text or "\u200d" in text:
         text = _keep_joiners(text)
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split and regex \s agree on what whitespace is
 
 
 def clean_text(text: str | None) -> str:
