@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -116,9 +117,14 @@ def _in_furniture(el: HtmlElement) -> bool:
         if ancestor.tag in SKIP_TAGS and ancestor.tag not in ("header", "footer"):
             return True
         hint = hint_text(ancestor)
-        if hint and _FURNITURE_RE.search(hint):
+        if hint and _furniture_hint(hint):
             return True
     return False
+
+
+@lru_cache(maxsize=16384)  # a site repeats its class names on every page
+def _furniture_hint(hint: str) -> bool:
+    return _FURNITURE_RE.search(hint) is not None
 
 
 def _inside_article(el: HtmlElement) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
@@ -232,15 +233,35 @@ def strong_body(el: HtmlElement) -> bool:
     if (el.get("itemprop") or "").lower() == "articlebody":
         return True
     hint = hint_text(el)
-    return bool(hint) and STRONG_BODY_RE.search(hint) is not None
+    return bool(hint) and _strong_hint(hint)
+
+
+# What a hint says is remembered per hint, as find() remembers its matches: a site repeats its
+# class names on every page, and these long alternations cost 1-5 us a search.
+@lru_cache(maxsize=16384)
+def _strong_hint(hint: str) -> bool:
+    return STRONG_BODY_RE.search(hint) is not None
+
+
+@lru_cache(maxsize=16384)
+def _negative_hint(hint: str) -> bool:
+    return bool(_NEGATIVE_RE.search(hint) or _NEGATIVE_TOKEN_RE.search(hint))
+
+
+@lru_cache(maxsize=16384)
+def _hint_weight(hint: str) -> int:
+    if _negative_hint(hint):
+        return -25
+    weak = _WEAK_NEGATIVE_RE.search(hint) is not None
+    if _POSITIVE_RE.search(hint):
+        return 5 if weak else 15
+    return -10 if weak else 0
 
 
 def is_negative(el: HtmlElement) -> bool:
     """True when the class/id names page furniture and nothing marks it as the article body."""
     hint = hint_text(el)
-    if not hint:
-        return False
-    if not (_NEGATIVE_RE.search(hint) or _NEGATIVE_TOKEN_RE.search(hint)):
+    if not hint or not _negative_hint(hint):
         return False
     return not strong_body(el)
 
@@ -250,14 +271,7 @@ def class_weight(el: HtmlElement) -> int:
     if strong_body(el):
         return 50
     hint = hint_text(el)
-    if not hint:
-        return 0
-    if _NEGATIVE_RE.search(hint) or _NEGATIVE_TOKEN_RE.search(hint):
-        return -25
-    weak = _WEAK_NEGATIVE_RE.search(hint) is not None
-    if _POSITIVE_RE.search(hint):
-        return 5 if weak else 15
-    return -10 if weak else 0
+    return _hint_weight(hint) if hint else 0
 
 
 class HintIndex:
