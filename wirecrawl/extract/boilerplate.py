@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _TRIM = " \t\n.:;!|·•>»«›‹-–—()[]\u061b\u060c\u06d4"
 
 
+@lru_cache(maxsize=4096)  # pure; asked about three times a paragraph (body filter, rules, learner)
 def paragraph_key(text: str) -> str:
     """Case- and space-insensitive key used to compare paragraphs (also the learner's key)."""
     return " ".join(text.split()).casefold()
