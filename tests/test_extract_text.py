@@ -271,3 +271,15 @@ def test_whitespace_is_what_the_regex_engine_calls_whitespace(text: str) -> None
     import re
 
     assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab ب\xad\u200b\u200e\u202a\u2060\ufeff\x01\x7f\x85\x9f\t\n\u200c")
+    )
+)
+def test_the_invisible_scan_finds_what_the_table_drops(text: str) -> None:
+    from wirecrawl.extract.text import _INVISIBLE, _INVISIBLE_RE
+
+    assert (_INVISIBLE_RE.search(text) is not None) == (text.translate(_INVISIBLE) != text)
