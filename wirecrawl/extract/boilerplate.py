@@ -134,14 +134,14 @@ _RULES: tuple[tuple[str, int, str], ...] = (
 # Words without which a rule cannot match: the rules that look for a phrase anywhere in the
 # paragraph (".*all rights reserved.*") make the regex engine try each position of it, 7 us a
 # paragraph for "copyright" alone; a substring test first rules out nearly every paragraph.
-NEEDLES: dict[str, tuple[str, ...]] = {
+_NEEDLES: dict[str, tuple[str, ...]] = {
     "copyright": ("©", "(c)", "copyright", "all rights reserved", "حقوق"),
     "newsletter": ("subscribe", "newsletter", "inbox", "اشترك", "خبرنامه"),
 }
 _COMPILED = tuple(
     sorted(
         (
-            (name, limit, re.compile(pattern), NEEDLES.get(name, ()))
+            (name, limit, re.compile(pattern), _NEEDLES.get(name, ()))
             for name, limit, pattern in _RULES
         ),
         key=lambda rule: -rule[1],

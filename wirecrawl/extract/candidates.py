@@ -18,12 +18,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from wirecrawl.extract.authors import BY_START_RE, BYLINE_HINT_RE
-from wirecrawl.extract.dom import SKIP_TAGS, HintIndex, hint_text, within_element
+from wirecrawl.extract.dom import SKIP_TAGS, HintIndex, hint_matches, hint_text, within_element
 from wirecrawl.extract.selectors import SelectorFields
 from wirecrawl.extract.structured import (
     Structured,
@@ -117,14 +116,9 @@ def _in_furniture(el: HtmlElement) -> bool:
         if ancestor.tag in SKIP_TAGS and ancestor.tag not in ("header", "footer"):
             return True
         hint = hint_text(ancestor)
-        if hint and _furniture_hint(hint):
+        if hint and hint_matches(_FURNITURE_RE, hint):
             return True
     return False
-
-
-@lru_cache(maxsize=16384)  # a site repeats its class names on every page
-def _furniture_hint(hint: str) -> bool:
-    return _FURNITURE_RE.search(hint) is not None
 
 
 def _inside_article(el: HtmlElement) -> bool:

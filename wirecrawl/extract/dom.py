@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
@@ -233,29 +232,11 @@ def strong_body(el: HtmlElement) -> bool:
     if (el.get("itemprop") or "").lower() == "articlebody":
         return True
     hint = hint_text(el)
-    return bool(hint) and _strong_hint(hint)
+    return bool(hint) and hint_matches(STRONG_BODY_RE, hint)
 
 
-# What a hint says is remembered per hint, as find() remembers its matches: a site repeats its
-# class names on every page, and these long alternations cost 1-5 us a search.
-@lru_cache(maxsize=16384)
-def _strong_hint(hint: str) -> bool:
-    return STRONG_BODY_RE.search(hint) is not None
-
-
-@lru_cache(maxsize=16384)
 def _negative_hint(hint: str) -> bool:
-    return bool(_NEGATIVE_RE.search(hint) or _NEGATIVE_TOKEN_RE.search(hint))
-
-
-@lru_cache(maxsize=16384)
-def _hint_weight(hint: str) -> int:
-    if _negative_hint(hint):
-        return -25
-    weak = _WEAK_NEGATIVE_RE.search(hint) is not None
-    if _POSITIVE_RE.search(hint):
-        return 5 if weak else 15
-    return -10 if weak else 0
+    return hint_matches(_NEGATIVE_RE, hint) or hint_matches(_NEGATIVE_TOKEN_RE, hint)
 
 
 def is_negative(el: HtmlElement) -> bool:
@@ -271,7 +252,14 @@ def class_weight(el: HtmlElement) -> int:
     if strong_body(el):
         return 50
     hint = hint_text(el)
-    return _hint_weight(hint) if hint else 0
+    if not hint:
+        return 0
+    if _negative_hint(hint):
+        return -25
+    weak = hint_matches(_WEAK_NEGATIVE_RE, hint)
+    if hint_matches(_POSITIVE_RE, hint):
+        return 5 if weak else 15
+    return -10 if weak else 0
 
 
 class HintIndex:
@@ -280,9 +268,10 @@ class HintIndex:
     Each layer scanning the page for itself (an XPath ``contains(@class, ...)`` or a walk per
     search) would cost more than the parse; this index walks the page once, on first use (the
     extractor asks for its microdata list right after parsing), and every later search goes
-    over its list. Whether a hint matches a pattern is remembered across pages (a site repeats
-    its class names), so a search mostly looks answers up. A search inside one element before
-    the index exists walks that element only.
+    over its list; the same walk lists the microdata elements and those with a ``rel``.
+    Whether a hint matches a pattern is remembered across pages (a site repeats its class
+    names; :func:`hint_matches`), so a search mostly looks answers up. A search inside one
+    element before the index exists walks that element only.
     """
 
     def __init__(self, root: HtmlElement) -> None:
@@ -355,9 +344,7 @@ class HintIndex:
         """Elements whose hint matches ``pattern``, inside ``within`` and of ``tags`` if given,
         in page order."""
         wanted = frozenset(tags)
-        memo = _MATCHES.get(pattern)
-        if memo is None or len(memo) >= _HINT_CACHE_SIZE:
-            memo = _MATCHES[pattern] = {}
+        memo = _memo(pattern)
         inside = within
         if self._items is None and within is not None:
             candidates = [
@@ -383,6 +370,20 @@ class HintIndex:
             for el in candidates
             if (not wanted or el.tag in wanted) and (inside is None or within_element(inside, el))
         ]
+
+
+def hint_matches(pattern: re.Pattern[str], hint: str) -> bool:
+    """Whether ``pattern`` is found in ``hint``, remembered per pattern and hint: a site repeats
+    its class names on every page, and the furniture and body patterns are long alternations
+    (1-5 us a search)."""
+    return _hit(_memo(pattern), pattern, hint)
+
+
+def _memo(pattern: re.Pattern[str]) -> dict[str, bool]:
+    memo = _MATCHES.get(pattern)
+    if memo is None or len(memo) >= _HINT_CACHE_SIZE:
+        memo = _MATCHES[pattern] = {}
+    return memo
 
 
 def _hit(memo: dict[str, bool], pattern: re.Pattern[str], hint: str) -> bool:
