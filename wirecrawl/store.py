@@ -577,10 +577,7 @@ def _write_one(
         update["last_seen"] = max(seen, update.get("last_seen", seen))
         sets = ", ".join(f"{k} = ?" for k in update)
         conn.execute(f"UPDATE stories SET {sets} WHERE id = ?", [*update.values(), story_id])
-    if existing is None:  # stored just as written: no need to read it back
-        search[story_id] = (fold_for_search(row["title"]), fold_for_search(row["body"]))
-    else:
-        _queue_search(conn, story_id, existing, search)
+    _queue_search(conn, story_id, existing, search, (row["title"], row["body"]))
     for url in {story.url, *story.aliases} - {story.canonical_url}:
         conn.execute(
             "INSERT OR IGNORE INTO aliases (url, story_id, first_seen) VALUES (?, ?, ?)",
@@ -1216,15 +1213,23 @@ def _fill_search_index(conn: sqlite3.Connection) -> int:
 
 
 def _queue_search(
-    conn: sqlite3.Connection, story_id: int, before: Any, search: dict[int, tuple[str, str]]
+    conn: sqlite3.Connection,
+    story_id: int,
+    before: Any,
+    search: dict[int, tuple[str, str]],
+    written: tuple[str | None, str | None],
 ) -> None:
     """Queue a story just written for re-indexing when its title or body differ from ``before``
-    (None: new); :func:`_index_for_search` writes the queue at the end of the transaction."""
-    title, body = conn.execute(
-        "SELECT title, body FROM stories WHERE id = ?", [story_id]
-    ).fetchone()
-    if before is not None and (before["title"], before["body"]) == (title, body):
-        return
+    (None: new, stored as ``written``, so it is not read back); :func:`_index_for_search` writes
+    the queue after the batch's stories, in the same transaction."""
+    if before is None:
+        title, body = written
+    else:  # an update keeps stored fields the new version lacks: read what was stored
+        title, body = conn.execute(
+            "SELECT title, body FROM stories WHERE id = ?", [story_id]
+        ).fetchone()
+        if (before["title"], before["body"]) == (title, body):
+            return
     search[story_id] = (fold_for_search(title), fold_for_search(body))
 
 
