@@ -181,6 +181,8 @@ def test_store_counts_and_logs_a_batch_it_cannot_write_and_keeps_going(crawler, 
     ]
     for item in [*good, broken, later[0], *later[1:]]:
         pipeline.process_item(item)
+        assert pipeline.writer is not None
+        pipeline.writer.settle()  # batches of two: none waits for a COMMIT still running
     asyncio.run(pipeline.close_spider())
     db = store.open_db(crawler.settings["WIRECRAWL_DB"])
     urls = {r[0] for r in db.execute("SELECT url FROM stories")}
@@ -305,6 +307,25 @@ def test_inline_store_commits_in_a_thread_and_counts_a_commit_that_fails(
     assert "FOREIGN KEY constraint failed" in caplog.text
 
 
+def inline_store(path, batch: int):
+    """A store pipeline writing inline (with its committer thread) into ``path``, opened, and
+    a ``feed(count)`` giving it that many new stories; returns (crawler, pipeline, feed, fed)."""
+    settings = {"WIRECRAWL_DB": str(path), "WIRECRAWL_BATCH_SIZE": batch}
+    crawler = get_crawler(spider_class(SOURCE), {**settings, "WIRECRAWL_WRITER_THREAD": False})
+    crawler.spider = crawler.spidercls.from_crawler(crawler)
+    pipeline = StorePipeline(crawler)
+    pipeline.open_spider()
+    urls = iter(f"http://127.0.0.2:8451/{path.stem}/{n}" for n in range(1000))
+    fed: list[str] = []
+
+    def feed(count: int) -> None:
+        for _ in range(count):
+            fed.append(next(urls))
+            pipeline.process_item(story(url=fed[-1], canonical_url=fed[-1]))
+
+    return crawler, pipeline, feed, fed
+
+
 def test_inline_store_crawls_on_while_another_process_holds_the_write_lock(tmp_path):
     """A --workers child writing inline does not sleep on its sibling's write lock: the batch
     stays buffered and is tried again after a few more items; at DEFER_LIMIT batches it waits."""
@@ -315,18 +336,7 @@ def test_inline_store_crawls_on_while_another_process_holds_the_write_lock(tmp_p
 
     batch = 2 * RETRY_AFTER
     path = tmp_path / "busy.db"
-    settings = {"WIRECRAWL_DB": str(path), "WIRECRAWL_BATCH_SIZE": batch}
-    crawler = get_crawler(spider_class(SOURCE), {**settings, "WIRECRAWL_WRITER_THREAD": False})
-    crawler.spider = crawler.spidercls.from_crawler(crawler)
-    pipeline = StorePipeline(crawler)
-    pipeline.open_spider()
-    urls = iter(f"http://127.0.0.2:8451/busy/{n}" for n in range(1000))
-
-    def feed(count: int) -> None:
-        for _ in range(count):
-            url = next(urls)
-            pipeline.process_item(story(url=url, canonical_url=url))
-
+    crawler, pipeline, feed, _ = inline_store(path, batch)
     db = store.open_db(path)
     stored = lambda: db.execute("SELECT count(*) FROM stories").fetchone()[0]  # noqa: E731
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -355,6 +365,50 @@ def test_inline_store_crawls_on_while_another_process_holds_the_write_lock(tmp_p
     asyncio.run(pipeline.close_spider())
     assert stats(crawler)["wirecrawl/store/added"] == stored()
     other.close()
+
+
+def test_inline_store_crawls_on_while_its_previous_commit_runs(tmp_path, monkeypatch):
+    """A batch that fills while the committer thread is still committing the one before stays
+    buffered (the crawl does not wait for the thread) and goes with a later item, in order and
+    whole; at DEFER_LIMIT batches it waits for the COMMIT."""
+    import sqlite3
+    import time
+
+    from wirecrawl.pipelines.store import AFTER_COMMIT, DEFER_LIMIT, Writer
+
+    commit = Writer._commit
+    release = threading.Event()
+
+    def slow_commit(self, result):
+        release.wait(10)
+        return commit(self, result)
+
+    monkeypatch.setattr(Writer, "_commit", slow_commit)
+    batch = 5
+    path = tmp_path / "slow-commit.db"
+    crawler, pipeline, feed, fed = inline_store(path, batch)
+    feed(batch)  # the first batch is written; its COMMIT hangs in the committer thread
+    assert not pipeline.buffer and pipeline.writer.committing_now()
+    started = time.monotonic()
+    feed(batch + AFTER_COMMIT)  # full, then looked at again: still committing, so buffered
+    assert time.monotonic() - started < 2
+    assert len(pipeline.buffer) == batch + AFTER_COMMIT
+    release.set()
+    pipeline.writer.settle()
+    feed(AFTER_COMMIT - 1)
+    assert len(pipeline.buffer) == batch + 2 * AFTER_COMMIT - 1  # not looked at again yet
+    feed(1)
+    assert not pipeline.buffer  # handed over in one batch
+    release.clear()
+    threading.Timer(0.5, release.set).start()
+    started = time.monotonic()
+    feed(DEFER_LIMIT * batch)  # buffered while the COMMIT hangs, until the limit: then it waits
+    assert time.monotonic() - started >= 0.4
+    asyncio.run(pipeline.close_spider())
+    db = sqlite3.connect(path)
+    assert [row[0] for row in db.execute("SELECT url FROM stories ORDER BY id")] == fed
+    assert stats(crawler)["wirecrawl/store/added"] == len(fed)
+    assert "wirecrawl/store/deferred" not in stats(crawler)  # no other process held the lock
 
 
 def test_worker_children_write_inline_only_when_they_fill_the_cores():
