@@ -420,6 +420,66 @@ def test_script_counts_are_the_characters_the_runs_cover(text):
         assert language._count(pattern, text) == sum(len(run) for run in pattern.findall(text))
 
 
+def _script_language_counting_letters_first(text: str) -> str | None:
+    """script_language as it was before the Arabic-script shortcut: every letter counted."""
+    from wirecrawl.extract import language
+
+    count, letters_of = language._count, language._letters
+    sample = text[:3000]
+    if sample.isascii():
+        return language.script_language(text)
+    letters = letters_of(sample)
+    if letters < 20:
+        return None
+    arabic = count(language._ARABIC_RE, sample)
+    if arabic > 0.4 * letters:
+        return language._arabic_language(sample, arabic)
+    if count(language._KANA_RE, sample) > 0.05 * letters:
+        return "ja"
+    if count(language._HAN_RE, sample) > 0.4 * letters:
+        return "zh"
+    if count(language._CYRILLIC_RE, sample) > 0.4 * letters:
+        return "uk" if language._UKRAINIAN_RE.search(sample) else "ru"
+    for code, pattern in language._OTHER_SCRIPTS:
+        if count(pattern, sample) > 0.4 * letters:
+            return code
+    latin = letters_of(language._NON_LATIN_RE.sub("", sample))
+    return "latin" if latin > 0.8 * letters else None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["سلام", "پژوهش", "كتاب", "ٹے", "۱۲۳", "٤٥", "َ", "،", "؟"]), max_size=900
+    ),
+    st.lists(st.sampled_from([" ", "ab", "Жж", "1", ".", "é"]), max_size=900),
+    st.randoms(use_true_random=False),
+)
+@settings(max_examples=500, deadline=None)
+def test_script_language_shortcut_for_arabic_script_decides_as_counting_every_letter(
+    arabic, other, random
+):
+    """Arabic script over 40% of all characters, with 20 letters in the first 200, gives the
+    same language as counting every letter (digits, marks and punctuation of the Arabic block
+    are not letters; texts near the 40% line and past 3,000 characters included)."""
+    words = arabic + other
+    random.shuffle(words)
+    text = "".join(words)
+    assert script_language(text) == _script_language_counting_letters_first(text)
+
+
+@pytest.mark.parametrize("share", [n / 100 for n in range(20, 62, 2)])
+@pytest.mark.parametrize("filler", ["harbour ", "۱۲۳ ", "، "])
+def test_script_language_shortcut_near_the_40_percent_line(share, filler):
+    """Texts whose Arabic-script share crosses 40% of the characters, beside Latin letters
+    or beside Arabic-block digits and punctuation (in the block but not letters)."""
+    for length in (150, 1000, 4000):
+        arabic = int(length * share) // 5
+        text = ("سلام " * arabic + filler * ((length - 5 * arabic) // len(filler)))[:length]
+        mixed = " ".join(sorted(text.split(" "), key=len))  # and runs in another order
+        for sample in (text, mixed):
+            assert script_language(sample) == _script_language_counting_letters_first(sample)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

@@ -124,18 +124,17 @@ def script_language(text: str) -> str | None:
     if sample.isascii():
         enough = _letters(sample[:200]) >= 20 or _letters(sample) >= 20
         return "latin" if enough else None
+    arabic = _count(_ARABIC_RE, sample)
+    # Counting letters tests each character's Unicode category, the dearest pass here (about
+    # 60 us on 3,000 characters of Persian). Arabic script over 40% of all characters is over
+    # 40% of the letters too, so an Arabic-script page needs only its first 20 letters found.
+    if arabic > 0.4 * len(sample) and _letters(sample[:200]) >= 20:
+        return _arabic_language(sample, arabic)
     letters = _letters(sample)
     if letters < 20:
         return None
-    arabic = _count(_ARABIC_RE, sample)
     if arabic > 0.4 * letters:
-        persian = _count(_PERSIAN_RE, sample)
-        urdu = _count(_URDU_RE, sample)
-        if urdu > 0.02 * arabic and urdu >= persian / 2:
-            return "ur"
-        if persian > 0.02 * arabic and persian > _count(_ARABIC_ONLY_RE, sample):
-            return "fa"
-        return "ar"
+        return _arabic_language(sample, arabic)
     if _count(_KANA_RE, sample) > 0.05 * letters:
         return "ja"
     if _count(_HAN_RE, sample) > 0.4 * letters:
@@ -147,6 +146,17 @@ def script_language(text: str) -> str | None:
             return code
     latin = _letters(_NON_LATIN_RE.sub("", sample))
     return "latin" if latin > 0.8 * letters else None
+
+
+def _arabic_language(sample: str, arabic: int) -> str:
+    """Persian, Urdu or Arabic, for a text mostly in Arabic script (``arabic`` characters)."""
+    persian = _count(_PERSIAN_RE, sample)
+    urdu = _count(_URDU_RE, sample)
+    if urdu > 0.02 * arabic and urdu >= persian / 2:
+        return "ur"
+    if persian > 0.02 * arabic and persian > _count(_ARABIC_ONLY_RE, sample):
+        return "fa"
+    return "ar"
 
 
 def choose_language(declared: Iterable[str | None], text: str) -> tuple[str | None, str]:
