@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wirecrawl.extract import extract
 from wirecrawl.extract.attribution import agency_name, trailing_outlet
@@ -95,6 +98,70 @@ CREDIT_LINES = [
     ("المصدر: صحيفة الأفق", "صحيفة الأفق", None, "credit-line:ar:source"),
     ("نقلا عن موقع الخليج اليوم", "موقع الخليج اليوم", None, "credit-line:ar:quoted-from"),
 ]
+
+
+_CREDIT_WORDS = [
+    "Source",
+    "source:",
+    ": ",
+    "Reuters",
+    "— ",
+    "-",
+    "(",
+    ")",
+    "©",
+    "2026",
+    ".",
+    " ",
+    "this",
+    "story",
+    "was",
+    "first",
+    "published",
+    "by",
+    "in",
+    "Republished",
+    "with",
+    "permission",
+    "from",
+    "read",
+    "the",
+    "original",
+    "article",
+    "at",
+    "all rights reserved",
+    "منبع",
+    "به",
+    "نقل",
+    "از",
+    "المصدر",
+    "نقلا",
+    "عن",
+    "نشر",
+    "في",
+    "\n",
+    "Harbour Times",
+    "x" * 40,
+]
+
+
+@given(st.lists(st.sampled_from(_CREDIT_WORDS), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_one_search_for_any_credit_line_agrees_with_the_rules(words):
+    """The one-search check is true exactly when some credit-line rule matches."""
+    from wirecrawl.extract import attribution
+
+    for text in ("".join(words), " ".join(words)):
+        each = any(p.match(text) for _, p in attribution._CREDIT_LINES)
+        assert (attribution._ANY_CREDIT_LINE.match(text) is not None) == each, text
+
+
+@pytest.mark.parametrize("line", [c[0] for c in CREDIT_LINES])
+def test_one_search_for_any_credit_line_finds_each_example(line):
+    from wirecrawl.extract import attribution
+
+    text = lxml.html.fromstring(f"<p>{line}</p>").text_content()
+    assert attribution._ANY_CREDIT_LINE.match(text)
 
 
 @pytest.mark.parametrize(("line", "name", "url", "rule"), CREDIT_LINES)
