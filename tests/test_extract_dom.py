@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from wirecrawl.extract.dom import HintIndex, parse_html
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from wirecrawl.extract.dom import HintIndex, hint_text, parse_html
 
 PAGE = """<html><body>
 <div class="byline top" id="a">By Mira Holt</div>
@@ -73,3 +77,44 @@ def test_with_rel_finds_what_an_xpath_below_the_region_finds() -> None:
     assert [el.text for el in found] == ["Wren", "Yara"]
     assert index.with_rel("author", root) == root.xpath(".//*[@rel='author']")
     assert len(index.with_rel("author", root)) == 5
+
+
+_ATTRIBUTES = [
+    'class="byline"',
+    'class=""',
+    'class="Post-Body main"',
+    'id="story"',
+    'id=""',
+    'itemprop="author"',
+    "itemscope",
+    'rel="author"',
+    'style="x"',
+    'class="post-12 type-post status-publish tag-share"',
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["div", "p", "span", "a"]),
+            st.lists(st.sampled_from(_ATTRIBUTES), max_size=4, unique=True),
+        ),
+        max_size=30,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_index_walk_lists_what_each_element_says(elements):
+    """The one walk lists every element with a hint (its hint_text), every microdata element
+    and every element with a rel, in page order, whatever else the element carries."""
+    body = "".join(f"<{tag} {' '.join(attrs)}>t</{tag}>" for tag, attrs in elements)
+    root = parse_html(f"<html><body>{body}</body></html>")
+    index = HintIndex(root)
+    everything = list(root.iter(etree.Element))
+    assert index.items == [(el, hint_text(el)) for el in everything if hint_text(el)]
+    assert index.microdata == [
+        el for el in everything if el.get("itemprop") is not None or el.get("itemscope") is not None
+    ]
+    assert index._linked == [el for el in everything if el.get("rel") is not None]
+    for el, hint in index.items:  # the hint is what the class and id say, whichever is there
+        expected = " ".join(filter(None, [el.get("class"), el.get("id")])).lower()
+        assert hint.split() == [w for w in expected.split() if w] or "post-" in expected
