@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
@@ -208,11 +209,7 @@ def hint_text(el: HtmlElement) -> str:
         return ""
     key = (cls, ident)
     hint = _HINT_CACHE.get(key)
-    if hint is None:
-        if len(_HINT_CACHE) >= _HINT_CACHE_SIZE:
-            _HINT_CACHE.clear()
-        hint = _HINT_CACHE[key] = _hint(cls, ident)
-    return hint
+    return _remember(_HINT_CACHE, key, cls, ident) if hint is None else hint
 
 
 def class_hint(cls: str | None) -> str:
@@ -220,10 +217,13 @@ def class_hint(cls: str | None) -> str:
     if not cls:
         return ""
     hint = _CLASS_HINTS.get(cls)
-    if hint is None:
-        if len(_CLASS_HINTS) >= _HINT_CACHE_SIZE:
-            _CLASS_HINTS.clear()
-        hint = _CLASS_HINTS[cls] = _hint(cls, None)
+    return _remember(_CLASS_HINTS, cls, cls, None) if hint is None else hint
+
+
+def _remember(cache: dict[Any, str], key: Any, cls: str | None, ident: str | None) -> str:
+    if len(cache) >= _HINT_CACHE_SIZE:
+        cache.clear()
+    hint = cache[key] = _hint(cls, ident)
     return hint
 
 
