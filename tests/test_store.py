@@ -76,6 +76,18 @@ def test_insert_then_unchanged_then_revision(db):
     assert revisions[0]["body"].startswith("First paragraph") and revisions[0]["revision"] == 1
 
 
+def test_json_columns_are_stored_with_sorted_keys_and_unescaped_text(db):
+    item = story(
+        authors=["مریم رضایی", "Tomás Reyes"], evidence={"title": "h1", "body": "text:article"}
+    )
+    row = store.story_row(item)
+    assert row["authors"] == '["مریم رضایی", "Tomás Reyes"]'
+    assert row["evidence"] == '{"body": "text:article", "title": "h1"}'
+    store.write_stories(db, [item])
+    stored = db.execute("SELECT authors, evidence FROM stories").fetchone()
+    assert stored == (row["authors"], row["evidence"])
+
+
 def test_alias_spelling_finds_the_same_story(db):
     base = story(aliases=["http://127.0.0.3:8451/news/world/1-a-story?utm_source=rss"])
     store.write_stories(db, [base])
