@@ -535,13 +535,14 @@ def _write_one(
     if existing is None:
         row["first_seen"] = row["last_seen"] = seen
         row["revision"] = 1
+        # A new story is its own cluster: its id is the one SQLite would give it (the largest
+        # plus one; the transaction holds the write lock), chosen here so that the row is
+        # written whole instead of inserted and then updated (an index entry moved each time).
+        story_id = int(conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM stories").fetchone()[0])
+        row["id"] = row["cluster_id"] = story_id
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        cursor = conn.execute(
-            f"INSERT INTO stories ({columns}) VALUES ({marks})", list(row.values())
-        )
-        story_id = int(cursor.lastrowid or 0)
-        conn.execute("UPDATE stories SET cluster_id = ? WHERE id = ?", [story_id, story_id])
+        conn.execute(f"INSERT INTO stories ({columns}) VALUES ({marks})", list(row.values()))
         conn.execute(
             "INSERT INTO clusters (id, original_id, size, created_at, updated_at) "
             "VALUES (?, ?, 1, ?, ?)",
