@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean install
+.PHONY: demo test lint format bench instructions clean install
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -42,6 +42,16 @@ bench: $(STAMP)
 	    apt-get install -y libjemalloc2 || { apt-get update && apt-get install -y libjemalloc2; }; \
 	  else echo "note: crawls run on the system allocator (install libjemalloc2 for jemalloc)" >&2; fi; }
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# Instructions a page under valgrind's callgrind, the working tree beside a revision: a
+# repeatable figure for per-page changes on a noisy machine (valgrind installed as root when
+# missing). make instructions INSTR_ARGS="--against HEAD~3 --stage pipeline"
+instructions: $(STAMP)
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y valgrind || { apt-get update && apt-get install -y valgrind; }; \
+	  else echo "make instructions needs valgrind: run 'sudo apt-get install -y valgrind'" >&2; exit 1; fi; }
+	$(BIN)/python -m benchmarks.instructions $(or $(INSTR_ARGS),--against HEAD)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

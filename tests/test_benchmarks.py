@@ -386,3 +386,61 @@ def test_compare_needs_a_report_that_exists_and_is_one(tmp_path: Path) -> None:
     good.write_text(json.dumps({"started": "then", "summary": {}}))
     assert B.parse_args(["--compare", str(good)]).compare == good
     assert B.load_report(good)["started"] == "then"
+
+
+# ---------------------------------------------------------------- instructions a page
+
+FAKE_VALGRIND = """#!{python}
+# Stands in for valgrind: runs the command after the callgrind options for real, then reports
+# 1,000 instructions plus 7 a measured page, as callgrind's summary line does.
+import subprocess, sys
+command = [a for a in sys.argv[1:] if not a.startswith("--tool") and "out-file" not in a]
+done = subprocess.run(command)
+pages = int(command[command.index("--pages") + 1])
+sys.stderr.write("==1== Events    : Ir\\n==1== Collected : %d\\n" % (1000 + 7 * pages))
+sys.exit(done.returncode)
+"""
+
+
+def test_callgrind_count_is_read_from_its_summary_line() -> None:
+    from benchmarks.instructions import collected
+
+    assert collected("==9== Collected : 12\n==9== I   refs:  12\n==9== Collected : 345\n") == 345
+    with pytest.raises(ValueError, match="no instruction count"):
+        collected("valgrind: failed to start tool 'callgrind'")
+
+
+@pytest.mark.parametrize("stage", ["extract", "pipeline"])
+def test_instructions_a_page_take_the_run_without_the_pages_away(
+    tiny: S.RenderedSite, tmp_path: Path, stage: str
+) -> None:
+    """Both runs really run the stage on the rendered pages (a failing child fails the count);
+    what differs between them, per measured page, is the answer."""
+    from benchmarks.instructions import ROOT, count
+
+    fake = tmp_path / "valgrind"
+    fake.write_text(FAKE_VALGRIND.format(python=sys.executable))
+    fake.chmod(0o755)
+    assert count(ROOT, tiny.root, stage, 3, valgrind=str(fake)) == 7
+    with pytest.raises(RuntimeError, match="failed"):
+        count(tmp_path / "no-such-tree", tmp_path / "no-such-site", stage, 3, valgrind=str(fake))
+
+
+def test_instructions_table_gives_the_change_against_the_first() -> None:
+    from benchmarks.instructions import Count, render
+
+    text = render(
+        [Count("HEAD", Path("a"), 14_000_000), Count("working tree", Path("b"), 13_300_000)],
+        "extract",
+        100,
+    )
+    assert "14,000,000" in text and "13,300,000  -5.00%" in text
+
+
+def test_instructions_refuse_no_pages_and_an_unknown_revision(tmp_path: Path) -> None:
+    from benchmarks.instructions import parse_args, worktree
+
+    with pytest.raises(SystemExit):
+        parse_args(["--pages", "0"])
+    with pytest.raises(ValueError, match="cannot check out 'no-such-revision-x'"):
+        worktree("no-such-revision-x", tmp_path / "tree")
