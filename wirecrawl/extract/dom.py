@@ -298,52 +298,68 @@ class HintIndex:
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        self._items: list[tuple[HtmlElement, str]] | None = None
         self._microdata: list[HtmlElement] = []
         self._linked: list[HtmlElement] = []
         self._groups: dict[str, list[tuple[int, HtmlElement]]] | None = None
 
+    def _walk(self) -> dict[str, list[tuple[int, HtmlElement]]]:
+        """The one walk: hinted elements grouped by hint, with microdata and rel elements."""
+        groups: dict[str, list[tuple[int, HtmlElement]]] = {}
+        microdata: list[HtmlElement] = []
+        linked: list[HtmlElement] = []
+        # hint_text's lookups, inlined, and an attribute read only when the element has it (a
+        # missing one is searched for too); the groups filled here, not in a second pass
+        by_class, by_both = _CLASS_HINTS.get, _HINT_CACHE.get
+        position = 0
+        for el in self.root.iter(etree.Element):
+            names = el.keys()  # one call; most elements have no attributes at all
+            if not names:
+                continue
+            hint = None
+            if "id" in names:
+                hint = by_both((el.get("class"), el.get("id")))
+                if hint is None:
+                    hint = hint_text(el)
+            elif "class" in names:
+                cls = el.get("class")
+                hint = by_class(cls)
+                if hint is None:
+                    hint = class_hint(cls)
+            if hint:
+                members = groups.get(hint)
+                if members is None:
+                    groups[hint] = [(position, el)]
+                else:
+                    members.append((position, el))
+                position += 1
+            if hint is None or len(names) > 1:  # anything besides the class or id
+                if "itemprop" in names or "itemscope" in names:
+                    microdata.append(el)
+                if "rel" in names:
+                    linked.append(el)
+        self._groups, self._microdata, self._linked = groups, microdata, linked
+        return groups
+
     @property
     def items(self) -> list[tuple[HtmlElement, str]]:
-        if self._items is None:
-            items, microdata, linked = [], [], []
-            # hint_text's lookups, inlined, and an attribute read only when the element has
-            # it (a missing one is searched for too): 12% fewer instructions in this walk
-            by_class, by_both = _CLASS_HINTS.get, _HINT_CACHE.get
-            for el in self.root.iter(etree.Element):
-                names = el.keys()  # one call; most elements have no attributes at all
-                if not names:
-                    continue
-                hint = None
-                if "id" in names:
-                    hint = by_both((el.get("class"), el.get("id")))
-                    if hint is None:
-                        hint = hint_text(el)
-                elif "class" in names:
-                    cls = el.get("class")
-                    hint = by_class(cls)
-                    if hint is None:
-                        hint = class_hint(cls)
-                if hint:
-                    items.append((el, hint))
-                if hint is None or len(names) > 1:  # anything besides the class or id
-                    if "itemprop" in names or "itemscope" in names:
-                        microdata.append(el)
-                    if "rel" in names:
-                        linked.append(el)
-            self._items, self._microdata, self._linked = items, microdata, linked
-        return self._items
+        """Every element with a hint, and its hint, in page order."""
+        ordered = sorted(
+            (position, el, hint)
+            for hint, members in self.groups.items()
+            for position, el in members
+        )
+        return [(el, hint) for _, el, hint in ordered]
 
     @property
     def microdata(self) -> list[HtmlElement]:
         """Elements with ``itemprop`` or ``itemscope``, in page order (found in the same walk)."""
-        self.items  # noqa: B018 (builds the index)
+        self.groups  # noqa: B018 (builds the index)
         return self._microdata
 
     def with_rel(self, value: str, within: HtmlElement) -> list[HtmlElement]:
         """Elements below ``within`` whose ``rel`` is ``value`` exactly, in page order (found
         in the index's walk: an XPath for them scanned the region again, 34 us a page)."""
-        self.items  # noqa: B018 (builds the index)
+        self.groups  # noqa: B018 (builds the index)
         return [
             el
             for el in self._linked
@@ -358,16 +374,7 @@ class HintIndex:
     def groups(self) -> dict[str, list[tuple[int, HtmlElement]]]:
         """The index's elements by hint, each with its position in page order (a page repeats
         its class names: about 45 distinct hints for 200 hinted elements here)."""
-        if self._groups is None:
-            groups: dict[str, list[tuple[int, HtmlElement]]] = {}
-            for position, (el, hint) in enumerate(self.items):
-                members = groups.get(hint)
-                if members is None:
-                    groups[hint] = [(position, el)]
-                else:
-                    members.append((position, el))
-            self._groups = groups
-        return self._groups
+        return self._walk() if self._groups is None else self._groups
 
     def find(
         self, pattern: re.Pattern[str], within: HtmlElement | None = None, tags: Iterable[str] = ()
@@ -377,7 +384,7 @@ class HintIndex:
         wanted = frozenset(tags)
         memo = _memo(pattern)
         inside = within
-        if self._items is None and within is not None:
+        if self._groups is None and within is not None:
             candidates = [
                 el for el, hint in _hinted(within.iter(etree.Element)) if _hit(memo, pattern, hint)
             ]
