@@ -270,8 +270,11 @@ def minhash(hashes: npt.NDArray[np.uint64], num_perm: int) -> Signature:
         # element-wise a row at a time (about 12% cheaper than reducing along each row)
         block = hashes[start : start + 2048, None] * a  # the one temporary, reused in place
         block += b
-        block >>= _U64(32)
-        np.minimum(sig, block.min(axis=0).astype(np.uint32), out=sig)
+        # the shift keeps order, so it is taken after the minimum: on num_perm values, not on
+        # every shingle's (one pass over the block fewer, about 10% of a signature)
+        least = block.min(axis=0)
+        least >>= _U64(32)
+        np.minimum(sig, least.astype(np.uint32), out=sig)
     return sig
 
 
