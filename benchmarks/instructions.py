@@ -156,9 +156,17 @@ def render(counts: Sequence[Count], stage: str, pages: int) -> str:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description="Count the instructions a page takes under valgrind's callgrind, for the "
+        "working tree and, with --against, a git revision beside it (needs valgrind)."
+    )
     parser.add_argument("--against", metavar="REV", help="a git revision to count beside")
-    parser.add_argument("--stage", choices=STAGES, default="extract")
+    parser.add_argument(
+        "--stage",
+        choices=STAGES,
+        default="extract",
+        help="extract: story_from_page only; pipeline: every stage, storage included",
+    )
     parser.add_argument("--pages", type=int, default=100, help="measured pages (default 100)")
     parser.add_argument("--site", type=Path, help="a rendered benchmark site (default: render)")
     parser.add_argument("--stories", type=int, default=5000, help="per site, when rendering")

@@ -289,8 +289,9 @@ class HintIndex:
 
     Each layer scanning the page for itself (an XPath ``contains(@class, ...)`` or a walk per
     search) would cost more than the parse; this index walks the page once, on first use (the
-    extractor asks for its microdata list right after parsing), and every later search goes
-    over its list; the same walk lists the microdata elements and those with a ``rel``.
+    extractor asks for its microdata list right after parsing) and groups the elements by
+    hint, and every later search goes over the groups; the same walk lists the microdata
+    elements and those with a ``rel``.
     Whether a hint matches a pattern is remembered across pages (a site repeats its class
     names; :func:`hint_matches`), so a search mostly looks answers up. A search inside one
     element before the index exists walks that element only.
@@ -342,7 +343,8 @@ class HintIndex:
 
     @property
     def items(self) -> list[tuple[HtmlElement, str]]:
-        """Every element with a hint, and its hint, in page order."""
+        """Every element with a hint, and its hint, in page order: a view of the groups for
+        inspection (searches go over the groups themselves)."""
         ordered = sorted(
             (position, el, hint)
             for hint, members in self.groups.items()
